@@ -1,0 +1,3 @@
+using Staffono.Bot;
+
+StaffonoHost.Create(args).Run();

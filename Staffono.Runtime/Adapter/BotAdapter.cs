@@ -1,0 +1,73 @@
+using Staffono.Runtime.Schema;
+
+namespace Staffono.Runtime.Adapter;
+
+/// <summary>
+/// The turn machinery shared by every adapter: the middleware pipeline, one turn at a time per
+/// conversation, and one error handler. Subclasses decide how activities leave the bot.
+/// </summary>
+public abstract class BotAdapter
+{
+    private readonly List<IMiddleware> _middleware = [];
+    private readonly KeyedLocks _conversationLocks = new();
+
+    /// <summary>Called when a turn throws; see <see cref="TurnErrorHandler"/>. Without one, the exception propagates.</summary>
+    public Func<ITurnContext, Exception, CancellationToken, Task>? OnTurnError { get; set; }
+
+    /// <summary>Adds a middleware; they run in the order added, around the bot.</summary>
+    public BotAdapter Use(IMiddleware middleware)
+    {
+        ArgumentNullException.ThrowIfNull(middleware);
+        _middleware.Add(middleware);
+        return this;
+    }
+
+    public abstract Task<IReadOnlyList<ResourceResponse>> SendActivitiesAsync(ITurnContext turnContext, IReadOnlyList<Activity> activities, CancellationToken cancellationToken);
+
+    public abstract Task<ResourceResponse> UpdateActivityAsync(ITurnContext turnContext, Activity activity, CancellationToken cancellationToken);
+
+    public abstract Task DeleteActivityAsync(ITurnContext turnContext, ConversationReference reference, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> as a turn in the conversation <paramref name="reference"/> points to,
+    /// through the same middleware (state, logging) as an incoming turn. Used for reminders and follow-ups.
+    /// </summary>
+    public abstract Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default);
+
+    /// <summary>The activity a proactive turn starts from: an event addressed as if the user had sent it.</summary>
+    protected static Activity CreateContinuationActivity(ConversationReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var activity = new Activity { Type = ActivityTypes.Event, Name = "ContinueConversation" };
+        activity.ApplyConversationReference(reference, isIncoming: true);
+        return activity;
+    }
+
+    /// <summary>
+    /// Runs middleware and <paramref name="callback"/> for <paramref name="turnContext"/>, after every
+    /// earlier turn of the same conversation in this process finished.
+    /// </summary>
+    protected async Task RunPipelineAsync(TurnContext turnContext, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        var conversationKey = $"{turnContext.Activity.ChannelId}/{turnContext.Activity.Conversation?.Id}";
+        using var _ = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
+        try
+        {
+            await RunMiddlewareAsync(0, turnContext, callback, cancellationToken);
+        }
+        catch (Exception ex) when (OnTurnError is not null && ex is not OperationCanceledException)
+        {
+            await OnTurnError(turnContext, ex, cancellationToken);
+        }
+    }
+
+    private Task RunMiddlewareAsync(int index, TurnContext turnContext, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        if (index < _middleware.Count)
+        {
+            return _middleware[index].OnTurnAsync(turnContext, ct => RunMiddlewareAsync(index + 1, turnContext, callback, ct), cancellationToken);
+        }
+
+        return callback(turnContext, cancellationToken);
+    }
+}

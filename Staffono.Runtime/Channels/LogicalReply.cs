@@ -1,0 +1,18 @@
+using System.Text.Json;
+
+namespace Staffono.Runtime.Channels;
+
+/// <summary>
+/// What a dialog wants to say, before any channel is considered: a text, optional choices, and an
+/// optional Adaptive Card. <see cref="ReplyRenderer"/> turns it into what the channel can show.
+/// </summary>
+public sealed record LogicalReply(string Text)
+{
+    public IReadOnlyList<ReplyChoice> Choices { get; init; } = [];
+
+    /// <summary>An Adaptive Card to show where the channel renders it; its choices must also be in <see cref="Choices"/> for the fallback.</summary>
+    public JsonElement? AdaptiveCard { get; init; }
+
+    /// <summary>Locale of the reply ("ru-RU", "en-US").</summary>
+    public string? Locale { get; init; }
+}

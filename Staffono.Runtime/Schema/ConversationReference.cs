@@ -1,0 +1,13 @@
+namespace Staffono.Runtime.Schema;
+
+/// <summary>Everything needed to send into a conversation later (proactive messages).</summary>
+public sealed class ConversationReference
+{
+    public string? ActivityId { get; set; }
+    public ChannelAccount? User { get; set; }
+    public ChannelAccount? Bot { get; set; }
+    public ConversationAccount? Conversation { get; set; }
+    public string? ChannelId { get; set; }
+    public string? Locale { get; set; }
+    public string? ServiceUrl { get; set; }
+}

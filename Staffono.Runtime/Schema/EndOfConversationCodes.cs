@@ -1,0 +1,12 @@
+namespace Staffono.Runtime.Schema;
+
+/// <summary>Values of <see cref="Activity.Code"/> on an endOfConversation activity.</summary>
+public static class EndOfConversationCodes
+{
+    public const string Unknown = "unknown";
+    public const string CompletedSuccessfully = "completedSuccessfully";
+    public const string UserCancelled = "userCancelled";
+    public const string BotTimedOut = "botTimedOut";
+    public const string BotIssuedInvalidMessage = "botIssuedInvalidMessage";
+    public const string ChannelFailed = "channelFailed";
+}

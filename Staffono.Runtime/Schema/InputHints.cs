@@ -1,0 +1,9 @@
+namespace Staffono.Runtime.Schema;
+
+/// <summary>Values of <see cref="Activity.InputHint"/>.</summary>
+public static class InputHints
+{
+    public const string AcceptingInput = "acceptingInput";
+    public const string ExpectingInput = "expectingInput";
+    public const string IgnoringInput = "ignoringInput";
+}
