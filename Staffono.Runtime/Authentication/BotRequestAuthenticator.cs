@@ -69,6 +69,12 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
             return AuthenticationResult.Fail("The bearer token is not a well-formed JWT.");
         }
 
+        if (!AllowedAlgorithms.Contains(token.Alg, StringComparer.Ordinal))
+        {
+            // Checked before any key is touched: "none" and symmetric algorithms never reach signature validation.
+            return AuthenticationResult.Fail($"The token's signing algorithm '{token.Alg}' is not allowed (RS256/384/512 only).");
+        }
+
         try
         {
             if (string.Equals(token.Issuer, BotTokenIssuers.BotFramework, StringComparison.Ordinal))

@@ -1,0 +1,214 @@
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.Tokens;
+using Staffono.Bot.Tests.Support;
+using Staffono.Runtime;
+using Staffono.Runtime.Adapter;
+using Staffono.Runtime.Authentication;
+using Staffono.Runtime.Connector;
+using Staffono.Runtime.Schema;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Runtime.Authentication;
+
+public sealed class InboundAuthenticationTests : IAsyncLifetime
+{
+    private const string AppId = "8d6e5f4a-3b2c-4d1e-9f0a-1b2c3d4e5f6a";
+    private const string ServiceUrl = "https://smba.trafficmanager.net/emea/";
+    private const string BotFrameworkIssuer = "https://api.botframework.com";
+    private static readonly string EntraV2Issuer = $"https://login.microsoftonline.com/{OpenIdTestAuthority.EntraTenant}/v2.0";
+    private static readonly string EntraV1Issuer = $"https://sts.windows.net/{OpenIdTestAuthority.EntraTenant}/";
+
+    private readonly HttpClient _http = new();
+    private OpenIdTestAuthority _authority = null!;
+
+    public async Task InitializeAsync() => _authority = await OpenIdTestAuthority.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _authority.DisposeAsync();
+        _http.Dispose();
+    }
+
+    /// <summary>Each broken token and a word the refusal must name, so a test cannot pass for the wrong reason.</summary>
+    public static TheoryData<string, string> InvalidTokens => new()
+    {
+        { "wrong issuer", "issuer" },
+        { "wrong audience", "audience" },
+        { "expired beyond skew", "expired" },
+        { "not yet valid", "not valid yet" },
+        { "bad signature", "signature" },
+        { "HS256", "algorithm" },
+        { "missing serviceurl", "serviceurl" },
+        { "mismatched serviceurl", "serviceurl" },
+        { "channel not endorsed", "endorsed" },
+        { "emulator v1 wrong appid", "appid" },
+        { "emulator v2 wrong azp", "azp" },
+        { "emulator without version", "version" },
+        { "not a jwt", "well-formed" },
+        { "not bearer", "Bearer" },
+    };
+
+    [Fact]
+    public async Task A_valid_channel_token_runs_the_turn()
+    {
+        var (result, turns) = await SendAsync(Bearer(ChannelToken()), Channels.MsTeams);
+
+        Assert.Equal(200, result.Status);
+        Assert.Equal(1, turns);
+    }
+
+    [Fact]
+    public async Task A_token_just_expired_within_the_five_minute_skew_is_still_accepted()
+    {
+        var now = DateTime.UtcNow;
+        var token = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-60), now.AddMinutes(-3));
+
+        var (result, turns) = await SendAsync(Bearer(token), Channels.MsTeams);
+
+        Assert.Equal((200, 1), (result.Status, turns));
+    }
+
+    [Fact]
+    public async Task An_entra_issued_channel_token_runs_the_turn()
+    {
+        var token = OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, AppId, ChannelClaims());
+
+        var (result, turns) = await SendAsync(Bearer(token), Channels.Webchat);
+
+        Assert.Equal((200, 1), (result.Status, turns));
+    }
+
+    [Theory]
+    [InlineData("1.0", "appid")]
+    [InlineData("2.0", "azp")]
+    public async Task An_emulator_token_with_our_app_id_runs_the_turn(string version, string claim)
+    {
+        var issuer = version == "1.0" ? EntraV1Issuer : EntraV2Issuer;
+        var token = OpenIdTestAuthority.CreateToken(_authority.EntraKey, issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = version, [claim] = AppId });
+
+        var (result, turns) = await SendAsync(Bearer(token), Channels.Emulator);
+
+        Assert.Equal((200, 1), (result.Status, turns));
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidTokens))]
+    public async Task An_invalid_token_is_refused_with_401_and_no_turn(string variant, string reason)
+    {
+        var (header, channel) = InvalidHeader(variant);
+
+        var (result, turns) = await SendAsync(header, channel);
+
+        Assert.Equal(401, result.Status);
+        Assert.Contains(reason, result.Reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, turns);
+    }
+
+    [Fact]
+    public async Task With_an_app_id_a_request_without_a_header_is_refused()
+    {
+        var (result, turns) = await SendAsync(null, Channels.Webchat);
+
+        Assert.Equal((401, 0), (result.Status, turns));
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_a_request_without_a_header_is_accepted()
+    {
+        var (result, turns) = await SendAsync(null, Channels.Emulator, appId: null);
+
+        Assert.Equal((200, 1), (result.Status, turns));
+    }
+
+    [Fact]
+    public async Task Without_an_app_id_a_request_with_a_header_is_refused()
+    {
+        var (result, turns) = await SendAsync(Bearer(ChannelToken()), Channels.Emulator, appId: null);
+
+        Assert.Equal((401, 0), (result.Status, turns));
+    }
+
+    [Fact]
+    public async Task Signing_keys_are_fetched_once_and_reused()
+    {
+        await SendAsync(Bearer(ChannelToken()), Channels.MsTeams, sharedAuthenticator: true);
+        var afterFirst = _authority.MetadataRequests;
+        await SendAsync(Bearer(ChannelToken()), Channels.MsTeams, sharedAuthenticator: true);
+
+        Assert.Equal(2, afterFirst);
+        Assert.Equal(afterFirst, _authority.MetadataRequests);
+    }
+
+    private BotRequestAuthenticator? _shared;
+
+    private async Task<(ProcessResult Result, int Turns)> SendAsync(string? header, string channelId, string? appId = AppId, bool sharedAuthenticator = false)
+    {
+        var options = new BotCredentialsOptions
+        {
+            MicrosoftAppId = appId,
+            MicrosoftAppPassword = "unused",
+            ChannelOpenIdMetadataUrl = _authority.ChannelMetadataUrl,
+            EntraOpenIdMetadataUrl = _authority.EntraMetadataUrl,
+            RequireHttpsMetadata = false,
+        };
+        var authenticator = sharedAuthenticator ? _shared ??= new BotRequestAuthenticator(options, _http) : new BotRequestAuthenticator(options, _http);
+        var adapter = new ChannelAdapter(authenticator, new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance));
+        var bot = new CountingBot();
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "1",
+            Text = "hi",
+            ChannelId = channelId,
+            ServiceUrl = ServiceUrl,
+            DeliveryMode = DeliveryModes.ExpectReplies,
+            From = new ChannelAccount("user-1", role: RoleTypes.User),
+            Recipient = new ChannelAccount("bot"),
+            Conversation = new ConversationAccount("conv-1"),
+        };
+
+        var result = await adapter.ProcessAsync(header, activity, bot);
+        return (result, bot.Turns);
+    }
+
+    private (string? Header, string Channel) InvalidHeader(string variant)
+    {
+        var now = DateTime.UtcNow;
+        var key = _authority.ChannelKey;
+        return variant switch
+        {
+            "wrong issuer" => (Bearer(OpenIdTestAuthority.CreateToken(key, "https://evil.example", AppId, ChannelClaims())), Channels.MsTeams),
+            "wrong audience" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, "another-bot", ChannelClaims())), Channels.MsTeams),
+            "expired beyond skew" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-70), now.AddMinutes(-6))), Channels.MsTeams),
+            "not yet valid" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(10), now.AddMinutes(70))), Channels.MsTeams),
+            "bad signature" => (Bearer(OpenIdTestAuthority.CreateToken(new RsaSecurityKey(RSA.Create(2048)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims())), Channels.MsTeams),
+            "HS256" => (Bearer(OpenIdTestAuthority.CreateToken(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims(), algorithm: SecurityAlgorithms.HmacSha256)), Channels.MsTeams),
+            "missing serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object>())), Channels.MsTeams),
+            "mismatched serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object> { ["serviceurl"] = "https://evil.example/" })), Channels.MsTeams),
+            "channel not endorsed" => (Bearer(ChannelToken()), Channels.Facebook),
+            "emulator v1 wrong appid" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV1Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = "someone-else" })), Channels.Emulator),
+            "emulator v2 wrong azp" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = "someone-else" })), Channels.Emulator),
+            "emulator without version" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["azp"] = AppId })), Channels.Emulator),
+            "not a jwt" => ("Bearer not.a.jwt", Channels.MsTeams),
+            "not bearer" => ("Basic dXNlcjpwYXNz", Channels.MsTeams),
+            _ => throw new ArgumentOutOfRangeException(nameof(variant)),
+        };
+    }
+
+    private string ChannelToken() => OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, ChannelClaims());
+
+    private static Dictionary<string, object> ChannelClaims() => new() { ["serviceurl"] = ServiceUrl };
+
+    private static string Bearer(string token) => "Bearer " + token;
+
+    private sealed class CountingBot : IBot
+    {
+        public int Turns { get; private set; }
+
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            Turns++;
+            return Task.CompletedTask;
+        }
+    }
+}
