@@ -5,32 +5,32 @@ namespace Staffono.Runtime.Channels;
 /// <summary>The capability of every channel Staffono speaks to; unknown channels get the cautious Direct Line profile.</summary>
 public static class ChannelCapabilityTable
 {
-    private static readonly ChannelCapabilities WebChat = new() { ChannelId = Schema.Channels.Webchat, AdaptiveCardVersion = new Version(1, 6) };
+    private static readonly ChannelCapabilities WebChat = new() { ChannelId = ChannelIds.Webchat, AdaptiveCardVersion = new Version(1, 6) };
 
     private static readonly Dictionary<string, ChannelCapabilities> Table = new(StringComparer.OrdinalIgnoreCase)
     {
-        [Schema.Channels.Webchat] = WebChat,
-        [Schema.Channels.DirectLine] = WebChat with { ChannelId = Schema.Channels.DirectLine },
-        [Schema.Channels.Emulator] = WebChat with { ChannelId = Schema.Channels.Emulator },
-        [Schema.Channels.Test] = WebChat with { ChannelId = Schema.Channels.Test },
-        [Schema.Channels.MsTeams] = new()
+        [ChannelIds.Webchat] = WebChat,
+        [ChannelIds.DirectLine] = WebChat with { ChannelId = ChannelIds.DirectLine },
+        [ChannelIds.Emulator] = WebChat with { ChannelId = ChannelIds.Emulator },
+        [ChannelIds.Test] = WebChat with { ChannelId = ChannelIds.Test },
+        [ChannelIds.MsTeams] = new()
         {
-            ChannelId = Schema.Channels.MsTeams,
+            ChannelId = ChannelIds.MsTeams,
             AdaptiveCardVersion = new Version(1, 5),
             MaxHeroCardButtons = 6,
             MaxSuggestedActions = 3,
             SuggestedActionsWithAttachments = false,
             MaxTextLength = 28_000,
         },
-        [Schema.Channels.Telegram] = new()
+        [ChannelIds.Telegram] = new()
         {
-            ChannelId = Schema.Channels.Telegram,
+            ChannelId = ChannelIds.Telegram,
             AdaptiveCardVersion = null,
             MaxTextLength = 4096,
         },
-        [Schema.Channels.Facebook] = new()
+        [ChannelIds.Facebook] = new()
         {
-            ChannelId = Schema.Channels.Facebook,
+            ChannelId = ChannelIds.Facebook,
             AdaptiveCardVersion = null,
             MaxHeroCardButtons = 3,
             MaxSuggestedActions = 11,

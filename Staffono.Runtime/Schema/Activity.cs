@@ -149,5 +149,5 @@ public sealed class Activity
     }
 
     private static bool IsDirectLineFamily(string? channelId) =>
-        channelId is Channels.DirectLine or Channels.Webchat;
+        channelId is ChannelIds.DirectLine or ChannelIds.Webchat;
 }

@@ -51,7 +51,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task A_valid_channel_token_runs_the_turn()
     {
-        var (result, turns) = await SendAsync(Bearer(ChannelToken()), Channels.MsTeams);
+        var (result, turns) = await SendAsync(Bearer(ChannelToken()), ChannelIds.MsTeams);
 
         Assert.Equal(200, result.Status);
         Assert.Equal(1, turns);
@@ -63,7 +63,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         var now = DateTime.UtcNow;
         var token = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-60), now.AddMinutes(-3));
 
-        var (result, turns) = await SendAsync(Bearer(token), Channels.MsTeams);
+        var (result, turns) = await SendAsync(Bearer(token), ChannelIds.MsTeams);
 
         Assert.Equal((200, 1), (result.Status, turns));
     }
@@ -73,7 +73,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     {
         var token = OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, AppId, ChannelClaims());
 
-        var (result, turns) = await SendAsync(Bearer(token), Channels.Webchat);
+        var (result, turns) = await SendAsync(Bearer(token), ChannelIds.Webchat);
 
         Assert.Equal((200, 1), (result.Status, turns));
     }
@@ -86,7 +86,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         var issuer = version == "1.0" ? EntraV1Issuer : EntraV2Issuer;
         var token = OpenIdTestAuthority.CreateToken(_authority.EntraKey, issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = version, [claim] = AppId });
 
-        var (result, turns) = await SendAsync(Bearer(token), Channels.Emulator);
+        var (result, turns) = await SendAsync(Bearer(token), ChannelIds.Emulator);
 
         Assert.Equal((200, 1), (result.Status, turns));
     }
@@ -107,7 +107,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task With_an_app_id_a_request_without_a_header_is_refused()
     {
-        var (result, turns) = await SendAsync(null, Channels.Webchat);
+        var (result, turns) = await SendAsync(null, ChannelIds.Webchat);
 
         Assert.Equal((401, 0), (result.Status, turns));
     }
@@ -115,7 +115,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Without_an_app_id_a_request_without_a_header_is_accepted()
     {
-        var (result, turns) = await SendAsync(null, Channels.Emulator, appId: null);
+        var (result, turns) = await SendAsync(null, ChannelIds.Emulator, appId: null);
 
         Assert.Equal((200, 1), (result.Status, turns));
     }
@@ -123,7 +123,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Without_an_app_id_a_request_with_a_header_is_refused()
     {
-        var (result, turns) = await SendAsync(Bearer(ChannelToken()), Channels.Emulator, appId: null);
+        var (result, turns) = await SendAsync(Bearer(ChannelToken()), ChannelIds.Emulator, appId: null);
 
         Assert.Equal((401, 0), (result.Status, turns));
     }
@@ -131,9 +131,9 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Signing_keys_are_fetched_once_and_reused()
     {
-        await SendAsync(Bearer(ChannelToken()), Channels.MsTeams, sharedAuthenticator: true);
+        await SendAsync(Bearer(ChannelToken()), ChannelIds.MsTeams, sharedAuthenticator: true);
         var afterFirst = _authority.MetadataRequests;
-        await SendAsync(Bearer(ChannelToken()), Channels.MsTeams, sharedAuthenticator: true);
+        await SendAsync(Bearer(ChannelToken()), ChannelIds.MsTeams, sharedAuthenticator: true);
 
         Assert.Equal(2, afterFirst);
         Assert.Equal(afterFirst, _authority.MetadataRequests);
@@ -177,20 +177,20 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         var key = _authority.ChannelKey;
         return variant switch
         {
-            "wrong issuer" => (Bearer(OpenIdTestAuthority.CreateToken(key, "https://evil.example", AppId, ChannelClaims())), Channels.MsTeams),
-            "wrong audience" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, "another-bot", ChannelClaims())), Channels.MsTeams),
-            "expired beyond skew" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-70), now.AddMinutes(-6))), Channels.MsTeams),
-            "not yet valid" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(10), now.AddMinutes(70))), Channels.MsTeams),
-            "bad signature" => (Bearer(OpenIdTestAuthority.CreateToken(new RsaSecurityKey(RSA.Create(2048)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims())), Channels.MsTeams),
-            "HS256" => (Bearer(OpenIdTestAuthority.CreateToken(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims(), algorithm: SecurityAlgorithms.HmacSha256)), Channels.MsTeams),
-            "missing serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object>())), Channels.MsTeams),
-            "mismatched serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object> { ["serviceurl"] = "https://evil.example/" })), Channels.MsTeams),
-            "channel not endorsed" => (Bearer(ChannelToken()), Channels.Facebook),
-            "emulator v1 wrong appid" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV1Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = "someone-else" })), Channels.Emulator),
-            "emulator v2 wrong azp" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = "someone-else" })), Channels.Emulator),
-            "emulator without version" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["azp"] = AppId })), Channels.Emulator),
-            "not a jwt" => ("Bearer not.a.jwt", Channels.MsTeams),
-            "not bearer" => ("Basic dXNlcjpwYXNz", Channels.MsTeams),
+            "wrong issuer" => (Bearer(OpenIdTestAuthority.CreateToken(key, "https://evil.example", AppId, ChannelClaims())), ChannelIds.MsTeams),
+            "wrong audience" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, "another-bot", ChannelClaims())), ChannelIds.MsTeams),
+            "expired beyond skew" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-70), now.AddMinutes(-6))), ChannelIds.MsTeams),
+            "not yet valid" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(10), now.AddMinutes(70))), ChannelIds.MsTeams),
+            "bad signature" => (Bearer(OpenIdTestAuthority.CreateToken(new RsaSecurityKey(RSA.Create(2048)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims())), ChannelIds.MsTeams),
+            "HS256" => (Bearer(OpenIdTestAuthority.CreateToken(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims(), algorithm: SecurityAlgorithms.HmacSha256)), ChannelIds.MsTeams),
+            "missing serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object>())), ChannelIds.MsTeams),
+            "mismatched serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object> { ["serviceurl"] = "https://evil.example/" })), ChannelIds.MsTeams),
+            "channel not endorsed" => (Bearer(ChannelToken()), ChannelIds.Facebook),
+            "emulator v1 wrong appid" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV1Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = "someone-else" })), ChannelIds.Emulator),
+            "emulator v2 wrong azp" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = "someone-else" })), ChannelIds.Emulator),
+            "emulator without version" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["azp"] = AppId })), ChannelIds.Emulator),
+            "not a jwt" => ("Bearer not.a.jwt", ChannelIds.MsTeams),
+            "not bearer" => ("Basic dXNlcjpwYXNz", ChannelIds.MsTeams),
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
         };
     }

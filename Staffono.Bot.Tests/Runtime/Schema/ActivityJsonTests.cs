@@ -113,7 +113,7 @@ public sealed class ActivityJsonTests
         {
             Type = ActivityTypes.ConversationUpdate,
             Id = "abc|0000000",
-            ChannelId = Channels.Webchat,
+            ChannelId = ChannelIds.Webchat,
             Conversation = new ConversationAccount("abc"),
             From = new ChannelAccount("u1"),
             Recipient = new ChannelAccount("bot"),

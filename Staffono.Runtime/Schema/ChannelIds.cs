@@ -1,7 +1,7 @@
 namespace Staffono.Runtime.Schema;
 
 /// <summary>Channel ids as Azure Bot Service and the Emulator send them.</summary>
-public static class Channels
+public static class ChannelIds
 {
     public const string Webchat = "webchat";
     public const string DirectLine = "directline";

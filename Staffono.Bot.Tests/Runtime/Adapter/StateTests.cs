@@ -1,0 +1,147 @@
+using Staffono.Bot.Tests.Support;
+using Staffono.Runtime.Adapter;
+using Staffono.Runtime.State;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Runtime.Adapter;
+
+public sealed class StateTests
+{
+    private sealed record Profile(string Name, string Language);
+
+    [Fact]
+    public async Task State_is_read_only_when_used_and_written_only_when_changed()
+    {
+        using var harness = new AdapterHarness();
+        var profile = harness.UserState.CreateProperty<Profile>("profile");
+        var mode = "ignore";
+        var bot = new DelegateBot(async (turn, ct) =>
+        {
+            switch (mode)
+            {
+                case "set":
+                    await profile.SetAsync(turn, new Profile("Anna", "ru"), ct);
+                    break;
+                case "read":
+                    Assert.Equal("Anna", (await profile.GetAsync(turn, cancellationToken: ct))!.Name);
+                    break;
+                case "same":
+                    await profile.SetAsync(turn, new Profile("Anna", "ru"), ct);
+                    break;
+            }
+        });
+
+        await harness.SendAsync(AdapterHarness.Message("1"), bot);
+        Assert.Equal((0, 0), (harness.Storage.Reads, harness.Storage.Writes));
+
+        mode = "set";
+        await harness.SendAsync(AdapterHarness.Message("2"), bot);
+        Assert.Equal((1, 1), (harness.Storage.Reads, harness.Storage.Writes));
+
+        mode = "read";
+        await harness.SendAsync(AdapterHarness.Message("3"), bot);
+        mode = "same";
+        await harness.SendAsync(AdapterHarness.Message("4"), bot);
+        Assert.Equal((3, 1), (harness.Storage.Reads, harness.Storage.Writes));
+    }
+
+    [Fact]
+    public async Task A_mutated_object_is_noticed_and_saved_and_a_deleted_property_is_removed()
+    {
+        using var harness = new AdapterHarness();
+        var slots = harness.ConversationState.CreateProperty<List<string>>("slots");
+        var step = 0;
+        var bot = new DelegateBot(async (turn, ct) =>
+        {
+            step++;
+            if (step < 3)
+            {
+                (await slots.GetAsync(turn, () => [], ct))!.Add($"slot {step}");
+            }
+            else
+            {
+                await slots.DeleteAsync(turn, ct);
+            }
+        });
+
+        await harness.SendAsync(AdapterHarness.Message("a"), bot);
+        await harness.SendAsync(AdapterHarness.Message("b"), bot);
+        var stored = (await harness.Storage.ReadAsync(["webchat/conversations/conv-1"]))["webchat/conversations/conv-1"].Json;
+        await harness.SendAsync(AdapterHarness.Message("c"), bot);
+
+        Assert.Equal("""{"slots":["slot 1","slot 2"]}""", stored);
+        Assert.Equal("{}", (await harness.Storage.ReadAsync(["webchat/conversations/conv-1"]))["webchat/conversations/conv-1"].Json);
+    }
+
+    [Fact]
+    public async Task Turns_of_one_conversation_run_one_at_a_time_and_other_conversations_are_not_blocked()
+    {
+        using var harness = new AdapterHarness();
+        var release = new TaskCompletionSource();
+        var firstStarted = new TaskCompletionSource();
+        var order = new List<string>();
+        var bot = new DelegateBot(async (turn, _) =>
+        {
+            lock (order)
+            {
+                order.Add("start " + turn.Activity.Text);
+            }
+
+            if (turn.Activity.Text == "first")
+            {
+                firstStarted.SetResult();
+                await release.Task;
+            }
+
+            lock (order)
+            {
+                order.Add("end " + turn.Activity.Text);
+            }
+        });
+
+        var first = harness.SendAsync(AdapterHarness.Message("first"), bot);
+        await firstStarted.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = harness.SendAsync(AdapterHarness.Message("second"), bot);
+        await harness.SendAsync(AdapterHarness.Message("elsewhere", conversation: "conv-other"), bot).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.False(second.IsCompleted);
+        release.SetResult();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["start first", "start elsewhere", "end elsewhere", "end first", "start second", "end second"], order);
+    }
+
+    [Fact]
+    public async Task A_write_race_between_two_processes_is_reported_and_never_overwrites()
+    {
+        using var folder = new TempFolder();
+        using var processA = new AdapterHarness(new SqliteStorage(folder.File("shared.db")));
+        using var processB = new AdapterHarness(new SqliteStorage(folder.File("shared.db")));
+        var release = new TaskCompletionSource();
+        var aHasRead = new TaskCompletionSource();
+        IBot Bot(AdapterHarness h, string who) => new DelegateBot(async (turn, ct) =>
+        {
+            var owner = h.ConversationState.CreateProperty<string>("owner");
+            await owner.GetAsync(turn, cancellationToken: ct);
+            if (who == "A")
+            {
+                aHasRead.SetResult();
+                await release.Task;
+            }
+
+            await owner.SetAsync(turn, who, ct);
+            await turn.SendActivityAsync($"saved by {who}", ct);
+        });
+
+        var a = processA.SendAsync(AdapterHarness.Message("from A"), Bot(processA, "A"));
+        await aHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var b = await processB.SendAsync(AdapterHarness.Message("from B"), Bot(processB, "B"));
+        release.SetResult();
+        var aResult = await a.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("saved by B", AdapterHarness.Replies(b).Single().Text);
+        Assert.Equal(["saved by A", "Your message crossed with another one. Please send it again."], AdapterHarness.Replies(aResult).Select(r => r.Text));
+        var stored = await new SqliteStorage(folder.File("shared.db")).ReadAsync(["webchat/conversations/conv-1"]);
+        Assert.Equal("""{"owner":"B"}""", stored["webchat/conversations/conv-1"].Json);
+    }
+}
