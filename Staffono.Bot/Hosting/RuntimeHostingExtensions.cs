@@ -17,7 +17,11 @@ public static class RuntimeHostingExtensions
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IStorage>(sp => new SqliteStorage(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton<IStorage>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+            return new SqliteStorage(options.DatabasePath, options.FlushEveryWrite);
+        });
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
 

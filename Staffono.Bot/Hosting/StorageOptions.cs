@@ -15,5 +15,11 @@ public sealed class StorageOptions
     [Required(AllowEmptyStrings = false)]
     public string DatabaseFile { get; set; } = "staffono.db";
 
+    /// <summary>
+    /// Wait for the disk on every commit. Off by default: commits then survive a crash or kill of the
+    /// bot, but an operating-system crash or power cut can lose the last moments of writes.
+    /// </summary>
+    public bool FlushEveryWrite { get; set; }
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataFolder, DatabaseFile));
 }

@@ -99,13 +99,13 @@ public sealed class ChannelAdapter : BotAdapter
         if (activity.Type == ActivityTypes.Invoke)
         {
             var invoke = turnContext.InvokeResponse ?? new InvokeResponse(501);
-            return new ProcessResult(invoke.Status, invoke.Body is { } b ? JsonSerializer.SerializeToUtf8Bytes(b, RuntimeJsonContext.Default.JsonElement) : null);
+            return new ProcessResult(invoke.Status, invoke.Body is { } b ? JsonSerializer.SerializeToUtf8Bytes(b, ProtocolJson.Context.JsonElement) : null);
         }
 
         if (expectReplies)
         {
             var replies = new ExpectedReplies { Activities = turnContext.BufferedReplies! };
-            return new ProcessResult(200, JsonSerializer.SerializeToUtf8Bytes(replies, RuntimeJsonContext.Default.ExpectedReplies));
+            return new ProcessResult(200, JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJson.Context.ExpectedReplies));
         }
 
         return ProcessResult.Ok;

@@ -34,7 +34,7 @@ public sealed class ConnectorClient
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         var conversationId = RequireConversationId(activity);
-        return SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities", activity, RuntimeJsonContext.Default.Activity, RuntimeJsonContext.Default.ResourceResponse, cancellationToken)!;
+        return SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities", activity, ProtocolJson.Context.Activity, ProtocolJson.Context.ResourceResponse, cancellationToken)!;
     }
 
     /// <summary>POST v3/conversations/{cid}/activities/{replyToId} — a reply threaded under an activity.</summary>
@@ -42,7 +42,7 @@ public sealed class ConnectorClient
     {
         var conversationId = RequireConversationId(activity);
         var replyToId = activity.ReplyToId ?? throw new ArgumentException("A reply needs replyToId.", nameof(activity));
-        return SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, RuntimeJsonContext.Default.Activity, RuntimeJsonContext.Default.ResourceResponse, cancellationToken)!;
+        return SendAsync(HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(replyToId)}", activity, ProtocolJson.Context.Activity, ProtocolJson.Context.ResourceResponse, cancellationToken)!;
     }
 
     /// <summary>PUT v3/conversations/{cid}/activities/{id} — replaces an activity the bot sent.</summary>
@@ -50,7 +50,7 @@ public sealed class ConnectorClient
     {
         var conversationId = RequireConversationId(activity);
         var id = activity.Id ?? throw new ArgumentException("An update needs the activity id.", nameof(activity));
-        return SendAsync(HttpMethod.Put, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(id)}", activity, RuntimeJsonContext.Default.Activity, RuntimeJsonContext.Default.ResourceResponse, cancellationToken)!;
+        return SendAsync(HttpMethod.Put, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(id)}", activity, ProtocolJson.Context.Activity, ProtocolJson.Context.ResourceResponse, cancellationToken)!;
     }
 
     /// <summary>DELETE v3/conversations/{cid}/activities/{id}.</summary>
@@ -65,14 +65,14 @@ public sealed class ConnectorClient
     public Task<ConversationResourceResponse> CreateConversationAsync(ConversationParameters parameters, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return SendAsync(HttpMethod.Post, "v3/conversations", parameters, RuntimeJsonContext.Default.ConversationParameters, RuntimeJsonContext.Default.ConversationResourceResponse, cancellationToken)!;
+        return SendAsync(HttpMethod.Post, "v3/conversations", parameters, ProtocolJson.Context.ConversationParameters, ProtocolJson.Context.ConversationResourceResponse, cancellationToken)!;
     }
 
     /// <summary>GET v3/conversations/{cid}/members.</summary>
     public async Task<IReadOnlyList<ChannelAccount>> GetConversationMembersAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(conversationId);
-        var members = await SendAsync<object, List<ChannelAccount>>(HttpMethod.Get, $"v3/conversations/{Escape(conversationId)}/members", null, null, RuntimeJsonContext.Default.ListChannelAccount, cancellationToken);
+        var members = await SendAsync<object, List<ChannelAccount>>(HttpMethod.Get, $"v3/conversations/{Escape(conversationId)}/members", null, null, ProtocolJson.Context.ListChannelAccount, cancellationToken);
         return members ?? [];
     }
 
@@ -153,7 +153,7 @@ public sealed class ConnectorClient
         string? message = null;
         try
         {
-            var error = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, RuntimeJsonContext.Default.ErrorResponse);
+            var error = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize(text, ProtocolJson.Context.ErrorResponse);
             code = error?.Error?.Code;
             message = error?.Error?.Message;
         }

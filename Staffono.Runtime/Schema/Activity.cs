@@ -7,6 +7,7 @@ namespace Staffono.Runtime.Schema;
 /// One Bot Framework activity. Every field of PROTOCOL.md §1 is modelled; anything else a channel
 /// sends lands in <see cref="Properties"/> and is written back unchanged.
 /// </summary>
+[JsonConverter(typeof(ActivityConverter))]
 public sealed class Activity
 {
     public string? Type { get; set; }
@@ -53,7 +54,6 @@ public sealed class Activity
     public SemanticAction? SemanticAction { get; set; }
 
     /// <summary>Fields this type does not model, kept so that a round trip loses nothing.</summary>
-    [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 
     /// <summary>A plain-text message activity with no addressing; the turn context fills that in.</summary>

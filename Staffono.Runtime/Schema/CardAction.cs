@@ -11,7 +11,7 @@ public sealed class CardAction
     {
         Type = type;
         Title = title;
-        Value = value is null ? null : JsonSerializer.SerializeToElement(value, RuntimeJsonContext.Default.String);
+        Value = value is null ? null : JsonSerializer.SerializeToElement(value, ProtocolJson.Context.String);
     }
 
     /// <summary>An imBack action: clicking posts <paramref name="value"/> (default: the title) as a visible message.</summary>

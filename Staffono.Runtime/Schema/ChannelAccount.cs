@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace Staffono.Runtime.Schema;
 
 /// <summary>A participant of a conversation: a user or a bot.</summary>
+[JsonConverter(typeof(ChannelAccountConverter))]
 public sealed class ChannelAccount
 {
     public ChannelAccount() { }
@@ -21,6 +22,5 @@ public sealed class ChannelAccount
     public string? Role { get; set; }
 
     /// <summary>Fields this type does not model, kept so that a round trip loses nothing.</summary>
-    [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 }

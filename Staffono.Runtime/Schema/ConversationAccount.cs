@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 namespace Staffono.Runtime.Schema;
 
 /// <summary>The conversation an activity belongs to.</summary>
+[JsonConverter(typeof(ConversationAccountConverter))]
 public sealed class ConversationAccount
 {
     public ConversationAccount() { }
@@ -24,6 +25,5 @@ public sealed class ConversationAccount
     public string? TenantId { get; set; }
 
     /// <summary>Fields this type does not model, kept so that a round trip loses nothing.</summary>
-    [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 }

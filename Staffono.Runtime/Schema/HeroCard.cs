@@ -18,6 +18,6 @@ public sealed class HeroCard
     public Attachment ToAttachment() => new()
     {
         ContentType = ContentType,
-        Content = JsonSerializer.SerializeToElement(this, RuntimeJsonContext.Default.HeroCard),
+        Content = JsonSerializer.SerializeToElement(this, ProtocolJson.Context.HeroCard),
     };
 }

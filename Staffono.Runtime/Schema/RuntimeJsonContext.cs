@@ -11,9 +11,18 @@ namespace Staffono.Runtime.Schema;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    PropertyNameCaseInsensitive = true,
-    Converters = [typeof(WireTimestampConverter)])]
+    Converters = [typeof(WireTimestampConverter), typeof(ProtocolStringConverter)])]
 [JsonSerializable(typeof(Activity))]
+[JsonSerializable(typeof(ChannelAccount))]
+[JsonSerializable(typeof(ConversationAccount))]
+[JsonSerializable(typeof(List<MessageReaction>))]
+[JsonSerializable(typeof(SuggestedActions))]
+[JsonSerializable(typeof(List<Attachment>))]
+[JsonSerializable(typeof(Attachment))]
+[JsonSerializable(typeof(List<Entity>))]
+[JsonSerializable(typeof(List<string>))]
+[JsonSerializable(typeof(List<TextHighlight>))]
+[JsonSerializable(typeof(SemanticAction))]
 [JsonSerializable(typeof(List<Activity>))]
 [JsonSerializable(typeof(ExpectedReplies))]
 [JsonSerializable(typeof(ConversationReference))]

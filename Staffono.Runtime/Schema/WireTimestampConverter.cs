@@ -11,7 +11,11 @@ namespace Staffono.Runtime.Schema;
 /// </summary>
 public sealed class WireTimestampConverter : JsonConverter<DateTimeOffset>
 {
-    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTimestamp(ref reader);
+
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => WriteTimestamp(writer, value);
+
+    internal static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader)
     {
         if (reader.TryGetDateTimeOffset(out var value))
         {
@@ -24,17 +28,35 @@ public sealed class WireTimestampConverter : JsonConverter<DateTimeOffset>
             : throw new JsonException($"'{text}' is not an ISO-8601 timestamp.");
     }
 
-    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options)
+    internal static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset value)
     {
-        Span<char> buffer = stackalloc char[40];
-        var format = value.Offset == TimeSpan.Zero ? "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'" : "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz";
-        if (value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
+        // The round-trip format "O" has a fast formatter; custom format strings are parsed on every call.
+        Span<byte> buffer = stackalloc byte[40];
+        value.TryFormat(buffer, out var written, "O", CultureInfo.InvariantCulture);
+        // "2026-11-24T09:15:02.5120394+00:00": 19 characters of date and time, 8 of fraction, 6 of offset.
+        var fractionEnd = 27;
+        while (fractionEnd > 20 && buffer[fractionEnd - 1] == (byte)'0')
         {
-            writer.WriteStringValue(buffer[..written]);
+            fractionEnd--;
+        }
+
+        if (fractionEnd == 20)
+        {
+            fractionEnd = 19;
+        }
+
+        var offset = buffer[27..written];
+        var length = fractionEnd;
+        if (value.Offset == TimeSpan.Zero)
+        {
+            buffer[length++] = (byte)'Z';
         }
         else
         {
-            writer.WriteStringValue(value.ToString(format, CultureInfo.InvariantCulture));
+            offset.CopyTo(buffer[length..]);
+            length += offset.Length;
         }
+
+        writer.WriteStringValue(buffer[..length]);
     }
 }

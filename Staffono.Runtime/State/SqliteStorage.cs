@@ -7,12 +7,20 @@ namespace Staffono.Runtime.State;
 /// a single UPDATE/INSERT guarded by the ETag inside one transaction, so two processes can never
 /// both win.
 /// </summary>
+/// <remarks>
+/// Durability: by default commits are not flushed to disk one by one (WAL with synchronous=NORMAL).
+/// A committed write survives the process crashing or being killed; an operating-system crash or
+/// power cut can lose the last moments of writes. <c>flushEveryWrite</c> makes every commit wait for
+/// the disk (synchronous=FULL), which costs about a disk flush per turn.
+/// </remarks>
 public sealed class SqliteStorage : IStorage
 {
     private readonly string _connectionString;
+    private readonly string _synchronousPragma;
 
-    public SqliteStorage(string databasePath)
+    public SqliteStorage(string databasePath, bool flushEveryWrite = false)
     {
+        _synchronousPragma = flushEveryWrite ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
         if (!string.IsNullOrEmpty(folder))
@@ -77,7 +85,7 @@ public sealed class SqliteStorage : IStorage
             return etags;
         }
 
-        await using var connection = Open();
+        await using var connection = Open(forWriting: true);
         // BEGIN IMMEDIATE takes the write lock up front, so the checks below and the writes are one step.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         foreach (var (key, change) in changes)
@@ -119,7 +127,7 @@ public sealed class SqliteStorage : IStorage
             return;
         }
 
-        await using var connection = Open();
+        await using var connection = Open(forWriting: true);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -134,10 +142,18 @@ public sealed class SqliteStorage : IStorage
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private SqliteConnection Open()
+    private SqliteConnection Open(bool forWriting = false)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        if (forWriting)
+        {
+            // A per-connection setting that only matters at commit; pooled connections may be new ones.
+            using var pragma = connection.CreateCommand();
+            pragma.CommandText = _synchronousPragma;
+            pragma.ExecuteNonQuery();
+        }
+
         return connection;
     }
 }

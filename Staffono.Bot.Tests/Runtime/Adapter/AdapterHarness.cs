@@ -54,7 +54,7 @@ internal sealed class AdapterHarness : IDisposable
     public Task<ProcessResult> SendRawAsync(string body, IBot bot) => Adapter.ProcessAsync(null, Encoding.UTF8.GetBytes(body), bot);
 
     public static List<Activity> Replies(ProcessResult result) =>
-        JsonSerializer.Deserialize(result.JsonBody!, RuntimeJsonContext.Default.ExpectedReplies)!.Activities;
+        JsonSerializer.Deserialize(result.JsonBody!, ProtocolJson.Context.ExpectedReplies)!.Activities;
 
     public void Dispose() => _http.Dispose();
 }

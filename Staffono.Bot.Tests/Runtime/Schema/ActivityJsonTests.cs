@@ -41,6 +41,46 @@ public sealed class ActivityJsonTests
         Assert.Equal("eu", activity.Conversation.Properties!["region"].GetString());
         Assert.Equal("LKO2", activity.Attachments![0].Properties!["blurHash"].GetString());
         Assert.Equal("<at>b</at>", activity.Entities![0].GetString("text"));
+        Assert.Equal("b", activity.Entities[0].Properties["mentioned"].GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public void An_entity_changed_after_arrival_is_written_with_its_changes()
+    {
+        var activity = ProtocolJson.DeserializeActivity(Fixture("webchat"))!;
+        var capabilities = activity.Entities![0];
+
+        capabilities.Properties["supportsTts"] = JsonDocument.Parse("false").RootElement;
+        capabilities.Properties.Remove("supportsListening");
+        activity.Entities.Add(new Entity("mention") { Properties = { ["text"] = ProtocolJson.ToElement("<at>Staffono</at>") } });
+        using var written = JsonDocument.Parse(ProtocolJson.Serialize(activity));
+
+        var entities = written.RootElement.GetProperty("entities");
+        JsonAssert.Equal("""{"type":"ClientCapabilities","requiresBotState":true,"supportsTts":false}""", entities[0].GetRawText());
+        JsonAssert.Equal("""{"type":"mention","text":"<at>Staffono</at>"}""", entities[1].GetRawText());
+        Assert.True(capabilities.Properties.ContainsKey("requiresBotState"));
+    }
+
+    [Fact]
+    public void An_activity_inside_another_document_reads_the_same_as_on_its_own()
+    {
+        var original = Fixture("msteams");
+        var wrapped = $$"""{"activities":[{{original}}]}""";
+
+        var replies = JsonSerializer.Deserialize(wrapped, ProtocolJson.Context.ExpectedReplies)!;
+
+        JsonAssert.Equal(original, ProtocolJson.Serialize(replies.Activities.Single()));
+        Assert.Equal("mention", replies.Activities[0].Entities![0].Type);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"message\"} {}")]
+    [InlineData("{\"type\":1}")]
+    [InlineData("{\"type\":\"message\",\"entities\":{}}")]
+    [InlineData("{\"type\":\"message\",\"from\":[]}")]
+    public void Malformed_activities_are_refused_with_a_json_error(string json)
+    {
+        Assert.ThrowsAny<JsonException>(() => ProtocolJson.DeserializeActivity(json));
     }
 
     [Fact]
@@ -92,8 +132,8 @@ public sealed class ActivityJsonTests
     public void A_conversation_reference_survives_storage_and_addresses_a_proactive_message()
     {
         var incoming = ProtocolJson.DeserializeActivity(Fixture("telegram"))!;
-        var stored = JsonSerializer.Serialize(incoming.GetConversationReference(), RuntimeJsonContext.Default.ConversationReference);
-        var reference = JsonSerializer.Deserialize(stored, RuntimeJsonContext.Default.ConversationReference)!;
+        var stored = JsonSerializer.Serialize(incoming.GetConversationReference(), ProtocolJson.Context.ConversationReference);
+        var reference = JsonSerializer.Deserialize(stored, ProtocolJson.Context.ConversationReference)!;
 
         var proactive = Activity.CreateMessage("Reminder").ApplyConversationReference(reference);
 

@@ -1,0 +1,53 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Staffono.Runtime.Schema;
+
+namespace Staffono.Bench.Runtime;
+
+/// <summary>Deserialize + serialize a 2 KB web chat message, the work every inbound activity costs.</summary>
+[MemoryDiagnoser]
+public class ActivityJsonBenchmarks
+{
+    private readonly ArrayBufferWriter<byte> _output = new(4096);
+    private Utf8JsonWriter _writer = null!;
+    private byte[] _webchatMessage = null!;
+    private Activity _parsed = null!;
+
+    /// <summary>The language of the customer's text: English is one byte per letter in UTF-8, Russian two.</summary>
+    [Params("en", "ru")]
+    public string Language { get; set; } = "en";
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _webchatMessage = Encoding.UTF8.GetBytes(BenchmarkActivities.WebchatMessage2Kb(Language));
+        _writer = ProtocolJson.CreateWriter(_output);
+        _parsed = ProtocolJson.DeserializeActivity(_webchatMessage)!;
+    }
+
+    [Benchmark]
+    public Activity DeserializeOnly() => ProtocolJson.DeserializeActivity(_webchatMessage)!;
+
+    [Benchmark]
+    public int SerializeOnly()
+    {
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        ProtocolJson.Serialize(_writer, _parsed);
+        _writer.Flush();
+        return _output.WrittenCount;
+    }
+
+    [Benchmark]
+    public int RoundTripWebchatMessage()
+    {
+        var activity = ProtocolJson.DeserializeActivity(_webchatMessage)!;
+        _output.ResetWrittenCount();
+        _writer.Reset(_output);
+        ProtocolJson.Serialize(_writer, activity);
+        _writer.Flush();
+        return _output.WrittenCount;
+    }
+}
