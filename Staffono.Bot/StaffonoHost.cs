@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Options;
 using Staffono.Bot.Endpoints;
 using Staffono.Bot.Hosting;
+using Staffono.Runtime;
 using Staffono.Runtime.Adapter;
 
 namespace Staffono.Bot;
@@ -19,6 +21,18 @@ public static class StaffonoHost
 
         var app = builder.Build();
         app.MapBotMessages();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var credentials = app.Services.GetRequiredService<IOptions<BotCredentialsOptions>>().Value;
+            app.Logger.LogInformation("Staffono data: {DatabasePath}", storage.DatabasePath);
+            app.Logger.LogInformation(
+                credentials.IsAnonymous
+                    ? "No MicrosoftAppId configured: accepting unauthenticated requests (local use, Bot Framework Emulator)"
+                    : "Authenticating channel requests for app id {AppId} ({AppType})",
+                credentials.MicrosoftAppId,
+                credentials.MicrosoftAppType);
+        });
         return app;
     }
 }
