@@ -20,73 +20,59 @@ public sealed class ActivityConverter : JsonConverter<Activity>
     /// </summary>
     internal static Activity ReadActivity(ref Utf8JsonReader reader, JsonSerializerOptions options, ReadOnlySpan<byte> source)
     {
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"An activity must be a JSON object, not {reader.TokenType}.");
-        }
-
         var activity = new Activity();
-        Dictionary<string, JsonElement>? unknown = null;
-        Span<char> buffer = stackalloc char[JsonWire.MaxKnownNameLength];
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var length = JsonWire.ReadMemberName(ref reader, buffer, out var longName);
-            var name = length < 0 ? default : buffer[..length];
-            switch (name)
-            {
-                case "type": activity.Type = JsonWire.ReadString(ref reader); break;
-                case "id": activity.Id = JsonWire.ReadString(ref reader); break;
-                case "timestamp": activity.Timestamp = JsonWire.ReadTimestamp(ref reader); break;
-                case "localTimestamp": activity.LocalTimestamp = JsonWire.ReadTimestamp(ref reader); break;
-                case "localTimezone": activity.LocalTimezone = JsonWire.ReadString(ref reader); break;
-                case "callerId": activity.CallerId = JsonWire.ReadString(ref reader); break;
-                case "serviceUrl": activity.ServiceUrl = JsonWire.ReadString(ref reader); break;
-                case "channelId": activity.ChannelId = JsonWire.ReadString(ref reader); break;
-                case "from": activity.From = ChannelAccountConverter.ReadAccount(ref reader); break;
-                case "conversation": activity.Conversation = ConversationAccountConverter.ReadConversation(ref reader); break;
-                case "recipient": activity.Recipient = ChannelAccountConverter.ReadAccount(ref reader); break;
-                case "textFormat": activity.TextFormat = JsonWire.ReadString(ref reader); break;
-                case "attachmentLayout": activity.AttachmentLayout = JsonWire.ReadString(ref reader); break;
-                case "membersAdded": activity.MembersAdded = JsonWire.Read<List<ChannelAccount>>(ref reader, options); break;
-                case "membersRemoved": activity.MembersRemoved = JsonWire.Read<List<ChannelAccount>>(ref reader, options); break;
-                case "reactionsAdded": activity.ReactionsAdded = JsonWire.Read<List<MessageReaction>>(ref reader, options); break;
-                case "reactionsRemoved": activity.ReactionsRemoved = JsonWire.Read<List<MessageReaction>>(ref reader, options); break;
-                case "topicName": activity.TopicName = JsonWire.ReadString(ref reader); break;
-                case "historyDisclosed": activity.HistoryDisclosed = JsonWire.ReadBoolean(ref reader); break;
-                case "locale": activity.Locale = JsonWire.ReadString(ref reader); break;
-                case "text": activity.Text = JsonWire.ReadString(ref reader); break;
-                case "speak": activity.Speak = JsonWire.ReadString(ref reader); break;
-                case "inputHint": activity.InputHint = JsonWire.ReadString(ref reader); break;
-                case "summary": activity.Summary = JsonWire.ReadString(ref reader); break;
-                case "suggestedActions": activity.SuggestedActions = JsonWire.Read<SuggestedActions>(ref reader, options); break;
-                case "attachments": activity.Attachments = JsonWire.ReadList<Attachment>(ref reader, options); break;
-                case "entities": activity.Entities = ReadEntities(ref reader, source); break;
-                case "channelData": activity.ChannelData = JsonWire.ReadElement(ref reader); break;
-                case "action": activity.Action = JsonWire.ReadString(ref reader); break;
-                case "replyToId": activity.ReplyToId = JsonWire.ReadString(ref reader); break;
-                case "label": activity.Label = JsonWire.ReadString(ref reader); break;
-                case "valueType": activity.ValueType = JsonWire.ReadString(ref reader); break;
-                case "value": activity.Value = JsonWire.ReadElement(ref reader); break;
-                case "name": activity.Name = JsonWire.ReadString(ref reader); break;
-                case "relatesTo": activity.RelatesTo = JsonWire.Read<ConversationReference>(ref reader, options); break;
-                case "code": activity.Code = JsonWire.ReadString(ref reader); break;
-                case "expiration": activity.Expiration = JsonWire.ReadTimestamp(ref reader); break;
-                case "importance": activity.Importance = JsonWire.ReadString(ref reader); break;
-                case "deliveryMode": activity.DeliveryMode = JsonWire.ReadString(ref reader); break;
-                case "listenFor": activity.ListenFor = JsonWire.Read<List<string>>(ref reader, options); break;
-                case "textHighlights": activity.TextHighlights = JsonWire.Read<List<TextHighlight>>(ref reader, options); break;
-                case "semanticAction": activity.SemanticAction = JsonWire.Read<SemanticAction>(ref reader, options); break;
-                default: JsonWire.AddUnknown(ref unknown, name, longName, ref reader); break;
-            }
-        }
-
-        if (reader.TokenType != JsonTokenType.EndObject)
-        {
-            throw new JsonException("The activity's JSON ends early.");
-        }
-
-        activity.Properties = unknown;
+        activity.Properties = JsonWire.ReadObject(ref reader, new ReadContext(activity, options, source), "An activity", ReadMember);
         return activity;
+    }
+
+    private static bool ReadMember(ref Utf8JsonReader reader, ReadContext c, scoped ReadOnlySpan<char> name)
+    {
+        switch (name)
+        {
+                case "type": c.Activity.Type = JsonWire.ReadString(ref reader); return true;
+                case "id": c.Activity.Id = JsonWire.ReadString(ref reader); return true;
+                case "timestamp": c.Activity.Timestamp = JsonWire.ReadTimestamp(ref reader); return true;
+                case "localTimestamp": c.Activity.LocalTimestamp = JsonWire.ReadTimestamp(ref reader); return true;
+                case "localTimezone": c.Activity.LocalTimezone = JsonWire.ReadString(ref reader); return true;
+                case "callerId": c.Activity.CallerId = JsonWire.ReadString(ref reader); return true;
+                case "serviceUrl": c.Activity.ServiceUrl = JsonWire.ReadString(ref reader); return true;
+                case "channelId": c.Activity.ChannelId = JsonWire.ReadString(ref reader); return true;
+                case "from": c.Activity.From = ChannelAccountConverter.ReadAccount(ref reader); return true;
+                case "conversation": c.Activity.Conversation = ConversationAccountConverter.ReadConversation(ref reader); return true;
+                case "recipient": c.Activity.Recipient = ChannelAccountConverter.ReadAccount(ref reader); return true;
+                case "textFormat": c.Activity.TextFormat = JsonWire.ReadString(ref reader); return true;
+                case "attachmentLayout": c.Activity.AttachmentLayout = JsonWire.ReadString(ref reader); return true;
+                case "membersAdded": c.Activity.MembersAdded = JsonWire.Read<List<ChannelAccount>>(ref reader, c.Options); return true;
+                case "membersRemoved": c.Activity.MembersRemoved = JsonWire.Read<List<ChannelAccount>>(ref reader, c.Options); return true;
+                case "reactionsAdded": c.Activity.ReactionsAdded = JsonWire.Read<List<MessageReaction>>(ref reader, c.Options); return true;
+                case "reactionsRemoved": c.Activity.ReactionsRemoved = JsonWire.Read<List<MessageReaction>>(ref reader, c.Options); return true;
+                case "topicName": c.Activity.TopicName = JsonWire.ReadString(ref reader); return true;
+                case "historyDisclosed": c.Activity.HistoryDisclosed = JsonWire.ReadBoolean(ref reader); return true;
+                case "locale": c.Activity.Locale = JsonWire.ReadString(ref reader); return true;
+                case "text": c.Activity.Text = JsonWire.ReadString(ref reader); return true;
+                case "speak": c.Activity.Speak = JsonWire.ReadString(ref reader); return true;
+                case "inputHint": c.Activity.InputHint = JsonWire.ReadString(ref reader); return true;
+                case "summary": c.Activity.Summary = JsonWire.ReadString(ref reader); return true;
+                case "suggestedActions": c.Activity.SuggestedActions = JsonWire.Read<SuggestedActions>(ref reader, c.Options); return true;
+                case "attachments": c.Activity.Attachments = JsonWire.ReadList<Attachment>(ref reader, c.Options); return true;
+                case "entities": c.Activity.Entities = ReadEntities(ref reader, c.Source); return true;
+                case "channelData": c.Activity.ChannelData = JsonWire.ReadElement(ref reader); return true;
+                case "action": c.Activity.Action = JsonWire.ReadString(ref reader); return true;
+                case "replyToId": c.Activity.ReplyToId = JsonWire.ReadString(ref reader); return true;
+                case "label": c.Activity.Label = JsonWire.ReadString(ref reader); return true;
+                case "valueType": c.Activity.ValueType = JsonWire.ReadString(ref reader); return true;
+                case "value": c.Activity.Value = JsonWire.ReadElement(ref reader); return true;
+                case "name": c.Activity.Name = JsonWire.ReadString(ref reader); return true;
+                case "relatesTo": c.Activity.RelatesTo = JsonWire.Read<ConversationReference>(ref reader, c.Options); return true;
+                case "code": c.Activity.Code = JsonWire.ReadString(ref reader); return true;
+                case "expiration": c.Activity.Expiration = JsonWire.ReadTimestamp(ref reader); return true;
+                case "importance": c.Activity.Importance = JsonWire.ReadString(ref reader); return true;
+                case "deliveryMode": c.Activity.DeliveryMode = JsonWire.ReadString(ref reader); return true;
+                case "listenFor": c.Activity.ListenFor = JsonWire.Read<List<string>>(ref reader, c.Options); return true;
+                case "textHighlights": c.Activity.TextHighlights = JsonWire.Read<List<TextHighlight>>(ref reader, c.Options); return true;
+                case "semanticAction": c.Activity.SemanticAction = JsonWire.Read<SemanticAction>(ref reader, c.Options); return true;
+                default: return false;
+        }
     }
 
     /// <summary>Nearly every Web Chat message carries a ClientCapabilities entity, so entities skip the generic list path.</summary>
@@ -136,6 +122,16 @@ public sealed class ActivityConverter : JsonConverter<Activity>
         }
 
         return new Entity(source[start..(int)reader.BytesConsumed].ToArray(), type);
+    }
+
+    /// <summary>What reading one activity needs besides the reader; a ref struct because it carries the input span.</summary>
+    private readonly ref struct ReadContext(Activity activity, JsonSerializerOptions options, ReadOnlySpan<byte> source)
+    {
+        public Activity Activity { get; } = activity;
+
+        public JsonSerializerOptions Options { get; } = options;
+
+        public ReadOnlySpan<byte> Source { get; } = source;
     }
 
     public override void Write(Utf8JsonWriter writer, Activity value, JsonSerializerOptions options)

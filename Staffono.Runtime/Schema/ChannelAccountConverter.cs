@@ -17,30 +17,21 @@ public sealed class ChannelAccountConverter : JsonConverter<ChannelAccount>
             return null;
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"An account must be a JSON object, not {reader.TokenType}.");
-        }
-
         var account = new ChannelAccount();
-        Dictionary<string, JsonElement>? unknown = null;
-        Span<char> buffer = stackalloc char[JsonWire.MaxKnownNameLength];
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var length = JsonWire.ReadMemberName(ref reader, buffer, out var longName);
-            var name = length < 0 ? default : buffer[..length];
-            switch (name)
-            {
-                case "id": account.Id = JsonWire.ReadString(ref reader); break;
-                case "name": account.Name = JsonWire.ReadString(ref reader); break;
-                case "aadObjectId": account.AadObjectId = JsonWire.ReadString(ref reader); break;
-                case "role": account.Role = JsonWire.ReadString(ref reader); break;
-                default: JsonWire.AddUnknown(ref unknown, name, longName, ref reader); break;
-            }
-        }
-
-        account.Properties = unknown;
+        account.Properties = JsonWire.ReadObject(ref reader, account, "An account", ReadMember);
         return account;
+    }
+
+    private static bool ReadMember(ref Utf8JsonReader reader, ChannelAccount account, scoped ReadOnlySpan<char> name)
+    {
+        switch (name)
+        {
+            case "id": account.Id = JsonWire.ReadString(ref reader); return true;
+            case "name": account.Name = JsonWire.ReadString(ref reader); return true;
+            case "aadObjectId": account.AadObjectId = JsonWire.ReadString(ref reader); return true;
+            case "role": account.Role = JsonWire.ReadString(ref reader); return true;
+            default: return false;
+        }
     }
 
     internal static void WriteAccount(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ChannelAccount? account)

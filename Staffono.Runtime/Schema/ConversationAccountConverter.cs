@@ -17,33 +17,24 @@ public sealed class ConversationAccountConverter : JsonConverter<ConversationAcc
             return null;
         }
 
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            throw new JsonException($"A conversation must be a JSON object, not {reader.TokenType}.");
-        }
-
         var conversation = new ConversationAccount();
-        Dictionary<string, JsonElement>? unknown = null;
-        Span<char> buffer = stackalloc char[JsonWire.MaxKnownNameLength];
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            var length = JsonWire.ReadMemberName(ref reader, buffer, out var longName);
-            var name = length < 0 ? default : buffer[..length];
-            switch (name)
-            {
-                case "isGroup": conversation.IsGroup = JsonWire.ReadBoolean(ref reader); break;
-                case "conversationType": conversation.ConversationType = JsonWire.ReadString(ref reader); break;
-                case "id": conversation.Id = JsonWire.ReadString(ref reader); break;
-                case "name": conversation.Name = JsonWire.ReadString(ref reader); break;
-                case "aadObjectId": conversation.AadObjectId = JsonWire.ReadString(ref reader); break;
-                case "role": conversation.Role = JsonWire.ReadString(ref reader); break;
-                case "tenantId": conversation.TenantId = JsonWire.ReadString(ref reader); break;
-                default: JsonWire.AddUnknown(ref unknown, name, longName, ref reader); break;
-            }
-        }
-
-        conversation.Properties = unknown;
+        conversation.Properties = JsonWire.ReadObject(ref reader, conversation, "A conversation", ReadMember);
         return conversation;
+    }
+
+    private static bool ReadMember(ref Utf8JsonReader reader, ConversationAccount conversation, scoped ReadOnlySpan<char> name)
+    {
+        switch (name)
+        {
+            case "isGroup": conversation.IsGroup = JsonWire.ReadBoolean(ref reader); return true;
+            case "conversationType": conversation.ConversationType = JsonWire.ReadString(ref reader); return true;
+            case "id": conversation.Id = JsonWire.ReadString(ref reader); return true;
+            case "name": conversation.Name = JsonWire.ReadString(ref reader); return true;
+            case "aadObjectId": conversation.AadObjectId = JsonWire.ReadString(ref reader); return true;
+            case "role": conversation.Role = JsonWire.ReadString(ref reader); return true;
+            case "tenantId": conversation.TenantId = JsonWire.ReadString(ref reader); return true;
+            default: return false;
+        }
     }
 
     internal static void WriteConversation(Utf8JsonWriter writer, ReadOnlySpan<byte> name, ConversationAccount? conversation)

@@ -9,8 +9,43 @@ namespace Staffono.Runtime.Schema;
 /// </summary>
 internal static class JsonWire
 {
+    /// <summary>Reads the value of one member into <paramref name="target"/>; returns false when the member is not a known one.</summary>
+    public delegate bool MemberReader<in T>(ref Utf8JsonReader reader, T target, scoped ReadOnlySpan<char> name)
+        where T : allows ref struct;
+
     /// <summary>Longest member name the converters match; longer names can only be unknown fields.</summary>
     public const int MaxKnownNameLength = 32;
+
+    /// <summary>
+    /// Reads a JSON object into <paramref name="target"/>: known members through <paramref name="readMember"/>,
+    /// the rest kept as elements. Returns the unknown members, or null when there were none.
+    /// </summary>
+    public static Dictionary<string, JsonElement>? ReadObject<T>(ref Utf8JsonReader reader, T target, string what, MemberReader<T> readMember)
+        where T : allows ref struct
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"{what} must be a JSON object, not {reader.TokenType}.");
+        }
+
+        Dictionary<string, JsonElement>? unknown = null;
+        Span<char> buffer = stackalloc char[MaxKnownNameLength];
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var length = ReadMemberName(ref reader, buffer, out var longName);
+            if (length < 0 || !readMember(ref reader, target, buffer[..length]))
+            {
+                AddUnknown(ref unknown, length < 0 ? default : buffer[..length], longName, ref reader);
+            }
+        }
+
+        if (reader.TokenType != JsonTokenType.EndObject)
+        {
+            throw new JsonException($"{what}'s JSON ends early.");
+        }
+
+        return unknown;
+    }
 
     /// <summary>
     /// Reads the current member name into <paramref name="buffer"/> and moves to its value. Returns the
