@@ -56,7 +56,7 @@ public sealed class ActivityConverter : JsonConverter<Activity>
                 case "suggestedActions": c.Activity.SuggestedActions = JsonWire.Read<SuggestedActions>(ref reader, c.Options); return true;
                 case "attachments": c.Activity.Attachments = JsonWire.ReadList<Attachment>(ref reader, c.Options); return true;
                 case "entities": c.Activity.Entities = ReadEntities(ref reader, c.Source); return true;
-                case "channelData": c.Activity.ChannelData = JsonWire.ReadElement(ref reader); return true;
+                case "channelData": ReadChannelData(ref reader, c); return true;
                 case "action": c.Activity.Action = JsonWire.ReadString(ref reader); return true;
                 case "replyToId": c.Activity.ReplyToId = JsonWire.ReadString(ref reader); return true;
                 case "label": c.Activity.Label = JsonWire.ReadString(ref reader); return true;
@@ -100,6 +100,19 @@ public sealed class ActivityConverter : JsonConverter<Activity>
         }
 
         return entities;
+    }
+
+    private static void ReadChannelData(ref Utf8JsonReader reader, ReadContext c)
+    {
+        if (c.Source.IsEmpty || reader.TokenType != JsonTokenType.StartObject)
+        {
+            c.Activity.ChannelData = JsonWire.ReadElement(ref reader);
+            return;
+        }
+
+        var start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        c.Activity.SetArrivedChannelData(c.Source[start..(int)reader.BytesConsumed].ToArray());
     }
 
     /// <summary>Finds the entity's type while stepping over it, and keeps its bytes for later.</summary>
@@ -164,7 +177,16 @@ public sealed class ActivityConverter : JsonConverter<Activity>
         JsonWire.Write(writer, "suggestedActions"u8, value.SuggestedActions, options);
         JsonWire.Write(writer, "attachments"u8, value.Attachments, options);
         JsonWire.Write(writer, "entities"u8, value.Entities, options);
-        JsonWire.WriteElement(writer, "channelData"u8, value.ChannelData);
+        if (value.UnreadChannelDataJson is { } channelData)
+        {
+            writer.WritePropertyName("channelData"u8);
+            writer.WriteRawValue(channelData, skipInputValidation: true);
+        }
+        else
+        {
+            JsonWire.WriteElement(writer, "channelData"u8, value.ChannelData);
+        }
+
         JsonWire.WriteString(writer, "action"u8, value.Action);
         JsonWire.WriteString(writer, "replyToId"u8, value.ReplyToId);
         JsonWire.WriteString(writer, "label"u8, value.Label);

@@ -13,7 +13,7 @@ namespace Staffono.Runtime.Schema;
 /// </summary>
 public sealed class ProtocolStringConverter : JsonConverter<string>
 {
-    private const int MaxInternedLength = 24;
+    private const int MaxInternedLength = 48;
     private const int StackLimit = 512;
 
     private static readonly SearchValues<char> NeedsEscaping = SearchValues.Create(
@@ -32,6 +32,12 @@ public sealed class ProtocolStringConverter : JsonConverter<string>
         "ru", "en", "ru-RU", "en-US", "en-GB", "Europe/Moscow", "ClientCapabilities", "mention", "clientInfo",
         ActionTypes.ImBack, ActionTypes.PostBack, ActionTypes.MessageBack, ActionTypes.OpenUrl,
         HeroCard.ContentType, AdaptiveCards.ContentType,
+        // Service URLs of Azure Bot Service channels: the same on every activity of a channel.
+        "https://webchat.botframework.com/", "https://directline.botframework.com/",
+        "https://europe.webchat.botframework.com/", "https://europe.directline.botframework.com/",
+        "https://telegram.botframework.com/", "https://facebook.botframework.com/",
+        "https://smba.trafficmanager.net/teams/", "https://smba.trafficmanager.net/emea/",
+        "https://smba.trafficmanager.net/amer/", "https://smba.trafficmanager.net/apac/",
     ]);
 
     public override bool HandleNull => false;

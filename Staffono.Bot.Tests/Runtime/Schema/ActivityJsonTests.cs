@@ -7,7 +7,7 @@ namespace Staffono.Bot.Tests.Runtime.Schema;
 
 public sealed class ActivityJsonTests
 {
-    public static TheoryData<string> Fixtures => new() { "webchat", "emulator", "msteams", "telegram", "facebook" };
+    public static TheoryData<string> Fixtures => new() { "webchat", "emulator", "msteams", "telegram", "facebook", "every-field" };
 
     [Theory]
     [MemberData(nameof(Fixtures))]
@@ -59,6 +59,38 @@ public sealed class ActivityJsonTests
         JsonAssert.Equal("""{"type":"ClientCapabilities","requiresBotState":true,"supportsTts":false}""", entities[0].GetRawText());
         JsonAssert.Equal("""{"type":"mention","text":"<at>Staffono</at>"}""", entities[1].GetRawText());
         Assert.True(capabilities.Properties.ContainsKey("requiresBotState"));
+    }
+
+    [Fact]
+    public void Every_modelled_field_is_typed_after_reading()
+    {
+        var activity = ProtocolJson.DeserializeActivity(Fixture("every-field"))!;
+
+        Assert.Equal("urn:botframework:azure", activity.CallerId);
+        Assert.Equal("Gone", activity.MembersRemoved!.Single().Name);
+        Assert.Equal("heart", activity.ReactionsRemoved!.Single().Type);
+        Assert.False(activity.HistoryDisclosed);
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero), activity.Expiration);
+        Assert.Equal(["да", "нет"], activity.ListenFor!);
+        Assert.Equal("a-9", activity.RelatesTo!.ActivityId);
+        Assert.Equal("start", activity.SemanticAction!.State);
+        Assert.Equal(1, activity.TextHighlights!.Single().Occurrence);
+        Assert.Equal("t-1", activity.Conversation!.TenantId);
+        Assert.Equal(15, activity.SuggestedActions!.Actions![1].Value!.Value.GetProperty("snooze").GetInt32());
+        Assert.Equal(7, activity.Attachments![0].Properties!["futureAttachmentField"].GetInt32());
+        Assert.True(activity.Value!.Value.GetProperty("confirmed").GetBoolean());
+        Assert.Equal("t-1", activity.GetChannelDataString("tenant.id"));
+    }
+
+    [Fact]
+    public void Channel_data_replaced_after_arrival_is_written_as_replaced()
+    {
+        var activity = ProtocolJson.DeserializeActivity(Fixture("telegram"))!;
+
+        activity.ChannelData = JsonDocument.Parse("""{"method":"sendSticker","parameters":{"sticker":"CAAD"}}""").RootElement;
+
+        using var written = JsonDocument.Parse(ProtocolJson.Serialize(activity));
+        JsonAssert.Equal("""{"method":"sendSticker","parameters":{"sticker":"CAAD"}}""", written.RootElement.GetProperty("channelData").GetRawText());
     }
 
     [Fact]
