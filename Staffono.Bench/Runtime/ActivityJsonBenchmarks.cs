@@ -8,6 +8,7 @@ namespace Staffono.Bench.Runtime;
 
 /// <summary>Deserialize + serialize a 2 KB web chat message, the work every inbound activity costs.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ActivityJsonBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _output = new(4096);

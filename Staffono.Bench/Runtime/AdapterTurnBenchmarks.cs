@@ -14,6 +14,7 @@ namespace Staffono.Bench.Runtime;
 /// back, and serialize the expectReplies answer.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class AdapterTurnBenchmarks
 {
     private readonly HttpClient _http = new();
