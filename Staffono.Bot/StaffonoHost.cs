@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Staffono.Bot.Endpoints;
+using Staffono.Dialogs;
 using Staffono.Bot.Hosting;
 using Staffono.Runtime;
 using Staffono.Runtime.Adapter;
@@ -16,7 +17,7 @@ public static class StaffonoHost
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
         builder.AddStaffonoRuntime();
-        builder.Services.AddSingleton<IBot, PlaceholderBot>();
+        builder.Services.AddSingleton<IBot, StaffonoBot>();
         builder.Services.AddProblemDetails();
 
         var app = builder.Build();

@@ -1,0 +1,22 @@
+using Staffono.Runtime.Adapter;
+using Staffono.Skills.Understanding;
+
+namespace Staffono.Dialogs.Engine.Prompts;
+
+/// <summary>
+/// When something should happen, read by an <see cref="IDateTimeRecognizer"/> relative to the moment
+/// the user wrote: their own local time when the channel sends it, else the clock's.
+/// </summary>
+public sealed class DateTimePrompt(string id, IDateTimeRecognizer recognizer, TimeProvider timeProvider, PromptValidator<DateTimeResolution>? validator = null)
+    : Prompt<DateTimeResolution>(id, validator)
+{
+    protected override string DefaultRetryKey => "prompt.datetime_retry";
+
+    protected override Task<PromptRecognizerResult<DateTimeResolution>> RecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var reference = turnContext.Activity.LocalTimestamp?.DateTime ?? timeProvider.GetLocalNow().DateTime;
+        return Task.FromResult(recognizer.Recognize(turnContext.Activity.Text, reference) is { } resolution
+            ? new PromptRecognizerResult<DateTimeResolution>(true, resolution)
+            : PromptRecognizerResult<DateTimeResolution>.NotRecognized);
+    }
+}

@@ -1,0 +1,13 @@
+using Staffono.Runtime.Adapter;
+
+namespace Staffono.Dialogs.Engine.Prompts;
+
+/// <summary>Any non-empty text (a name, a comment).</summary>
+public sealed class TextPrompt(string id, PromptValidator<string>? validator = null) : Prompt<string>(id, validator)
+{
+    protected override Task<PromptRecognizerResult<string>> RecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text?.Trim();
+        return Task.FromResult(string.IsNullOrEmpty(text) ? PromptRecognizerResult<string>.NotRecognized : new PromptRecognizerResult<string>(true, text));
+    }
+}

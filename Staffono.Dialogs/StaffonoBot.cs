@@ -1,0 +1,54 @@
+using Staffono.Dialogs.Engine;
+using Staffono.Runtime.Adapter;
+using Staffono.Runtime.Channels;
+using Staffono.Runtime.Schema;
+using Staffono.Runtime.State;
+
+namespace Staffono.Dialogs;
+
+/// <summary>
+/// The bot: settles the turn's language, greets people who join, and runs the main dialog for
+/// messages. State is saved by the adapter's middleware at the end of the turn.
+/// </summary>
+public sealed class StaffonoBot : IBot
+{
+    private readonly MainDialog _mainDialog = new();
+    private readonly IStatePropertyAccessor<DialogState> _dialogState;
+    private readonly IStatePropertyAccessor<UserProfile> _profile;
+
+    public StaffonoBot(ConversationState conversationState, UserState userState)
+    {
+        ArgumentNullException.ThrowIfNull(conversationState);
+        ArgumentNullException.ThrowIfNull(userState);
+        _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
+        _profile = userState.CreateProperty<UserProfile>("profile");
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        switch (activity.Type)
+        {
+            case ActivityTypes.Message:
+                await SettleLanguageAsync(turnContext, cancellationToken);
+                await DialogRunner.RunAsync(_mainDialog, turnContext, _dialogState, cancellationToken);
+                break;
+            case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
+                await SettleLanguageAsync(turnContext, cancellationToken);
+                await turnContext.SendActivitiesAsync(ReplyRenderer.Render(MainDialog.Greeting(TurnLanguage.Get(turnContext)), activity.ChannelId), cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>The activity's locale; without one, the language the user used before; else the script of the text.</summary>
+    private async Task SettleLanguageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var profile = (await _profile.GetAsync(turnContext, () => new UserProfile(), cancellationToken))!;
+        var activity = turnContext.Activity;
+        var language = !string.IsNullOrWhiteSpace(activity.Locale)
+            ? (Language.IsRussian(activity.Locale, null) ? TurnLanguage.Russian : TurnLanguage.English)
+            : profile.Language ?? (Language.IsRussian(null, activity.Text) ? TurnLanguage.Russian : TurnLanguage.English);
+        TurnLanguage.Set(turnContext, language);
+        profile.Language = language;
+    }
+}

@@ -1,0 +1,32 @@
+namespace Staffono.Skills.Understanding;
+
+/// <summary>
+/// Help, cancel and start over in Russian and English. Only whole short messages count: "отмените
+/// запись на завтра" is a request to cancel a booking, not an interruption of the current question.
+/// </summary>
+public static class InterruptionRecognizer
+{
+    private static readonly Dictionary<string, Interruption> Phrases = new(StringComparer.Ordinal)
+    {
+        ["помощь"] = Interruption.Help, ["помоги"] = Interruption.Help, ["помогите"] = Interruption.Help, ["справка"] = Interruption.Help,
+        ["что ты умеешь"] = Interruption.Help, ["что вы умеете"] = Interruption.Help, ["help"] = Interruption.Help, ["?"] = Interruption.Help,
+        ["what can you do"] = Interruption.Help, ["menu"] = Interruption.Help, ["меню"] = Interruption.Help, ["pomosh"] = Interruption.Help,
+        ["отмена"] = Interruption.Cancel, ["отменить"] = Interruption.Cancel, ["отмени"] = Interruption.Cancel, ["стоп"] = Interruption.Cancel,
+        ["хватит"] = Interruption.Cancel, ["выход"] = Interruption.Cancel, ["cancel"] = Interruption.Cancel, ["stop"] = Interruption.Cancel,
+        ["quit"] = Interruption.Cancel, ["exit"] = Interruption.Cancel, ["nevermind"] = Interruption.Cancel, ["never mind"] = Interruption.Cancel,
+        ["otmena"] = Interruption.Cancel, ["stop it"] = Interruption.Cancel,
+        ["начать сначала"] = Interruption.StartOver, ["начнем сначала"] = Interruption.StartOver, ["сначала"] = Interruption.StartOver,
+        ["заново"] = Interruption.StartOver, ["давай заново"] = Interruption.StartOver, ["start over"] = Interruption.StartOver,
+        ["restart"] = Interruption.StartOver, ["start again"] = Interruption.StartOver, ["reset"] = Interruption.StartOver,
+    };
+
+    public static Interruption Recognize(string? text)
+    {
+        if (text?.Trim() == "?")
+        {
+            return Interruption.Help;
+        }
+
+        return Phrases.GetValueOrDefault(TextNormalizer.Normalize(text), Interruption.None);
+    }
+}
