@@ -60,7 +60,7 @@ public sealed partial class BasicDateTimeRecognizer : IDateTimeRecognizer
 
     private static TimeSpan? PartOfDay(string[] words)
     {
-        if (words.Any(w => w is "утро" or "утром" or "morning") || (words.Contains("до") && words.Contains("обеда")))
+        if (words.Any(w => w is "утро" or "утром" or "утра" or "morning") || (words.Contains("до") && words.Contains("обеда")))
         {
             return TimeSpan.FromHours(9);
         }
@@ -70,7 +70,7 @@ public sealed partial class BasicDateTimeRecognizer : IDateTimeRecognizer
             return TimeSpan.FromHours(13);
         }
 
-        if (words.Any(w => w is "вечер" or "вечером" or "evening" or "tonight"))
+        if (words.Any(w => w is "вечер" or "вечером" or "вечера" or "evening" or "tonight"))
         {
             return TimeSpan.FromHours(18);
         }

@@ -1,0 +1,111 @@
+using Staffono.Dialogs;
+using Staffono.Runtime.Schema;
+using Staffono.Runtime.State;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Dialogs;
+
+public sealed class MainDialogTests
+{
+    private static DialogTestFlow Flow(string? locale, string channelId = ChannelIds.Webchat) =>
+        new(new MemoryStorage(), locale, "conv-main", channelId, _ => throw new InvalidOperationException(), (conversation, user) => new StaffonoBot(conversation, user));
+
+    [Theory]
+    [InlineData("ru-RU", "Здравствуйте! Я Staffono", "Записаться")]
+    [InlineData("en-US", "Hello! I'm Staffono", "Book an appointment")]
+    public async Task A_user_joining_is_greeted_in_their_language_with_what_the_bot_offers(string locale, string greeting, string firstAction)
+    {
+        using var flow = Flow(locale);
+        var update = flow.Message("");
+        update.Type = ActivityTypes.ConversationUpdate;
+        update.Text = null;
+        update.MembersAdded = [new ChannelAccount("user-1"), new ChannelAccount("staffono")];
+
+        var reply = Assert.Single(await flow.SendActivityAsync(update));
+
+        Assert.StartsWith(greeting, reply.Text);
+        Assert.Equal(6, reply.SuggestedActions!.Actions!.Count);
+        Assert.Equal(firstAction, reply.SuggestedActions.Actions[0].Title);
+    }
+
+    [Fact]
+    public async Task Only_the_bot_joining_gets_no_greeting()
+    {
+        using var flow = Flow("ru-RU");
+        var update = flow.Message("");
+        update.Type = ActivityTypes.ConversationUpdate;
+        update.MembersAdded = [new ChannelAccount("staffono")];
+
+        Assert.Empty(await flow.SendActivityAsync(update));
+    }
+
+    [Fact]
+    public async Task A_greeting_as_first_message_is_answered_with_the_greeting()
+    {
+        using var flow = Flow("ru-RU");
+
+        var reply = Assert.Single(await flow.SendAsync("Привет!"));
+
+        Assert.StartsWith("Здравствуйте! Я Staffono", reply);
+    }
+
+    [Fact]
+    public async Task A_request_the_bot_cannot_handle_yet_gets_an_honest_answer_and_the_help()
+    {
+        using var flow = Flow("ru-RU");
+
+        var first = Assert.Single(await flow.SendActivityAsync(flow.Message("Можно завтра в 11 на стрижку?")));
+        var second = Assert.Single(await flow.SendActivityAsync(flow.Message("а цены какие?")));
+
+        Assert.Equal("Здравствуйте! Я Staffono. Этого я пока не умею — вот с чем скоро смогу помочь:", first.Text);
+        Assert.Equal("Этого я пока не умею. Вот с чем скоро смогу помочь:", second.Text);
+        Assert.Contains(second.SuggestedActions!.Actions!, a => a.Title == "Связаться с человеком");
+    }
+
+    [Theory]
+    [InlineData("ru-RU", "помощь", "Вот что я умею (часть — совсем скоро):")]
+    [InlineData("en-US", "help", "Here's what I can do (some of it very soon):")]
+    [InlineData("en-US", "what can you do", "Here's what I can do (some of it very soon):")]
+    public async Task Help_lists_what_the_bot_can_do_as_suggested_actions(string locale, string ask, string intro)
+    {
+        using var flow = Flow(locale);
+        await flow.SendAsync("hello");
+
+        var reply = Assert.Single(await flow.SendActivityAsync(flow.Message(ask)));
+
+        Assert.Equal(intro, reply.Text);
+        Assert.Equal(6, reply.SuggestedActions!.Actions!.Count);
+    }
+
+    [Fact]
+    public async Task Cancel_with_nothing_going_on_says_so()
+    {
+        using var flow = Flow("ru-RU");
+        await flow.SendAsync("привет");
+
+        Assert.Equal(["Сейчас нечего отменять. Чем могу помочь?"], await flow.SendAsync("отмена"));
+    }
+
+    [Fact]
+    public async Task Without_a_locale_the_language_comes_from_the_script_and_is_remembered()
+    {
+        using var flow = Flow(locale: null);
+
+        var first = Assert.Single(await flow.SendAsync("здравствуйте"));
+        var second = Assert.Single(await flow.SendAsync("ok"));
+
+        Assert.StartsWith("Здравствуйте! Я Staffono", first);
+        Assert.StartsWith("Этого я пока не умею", second);
+    }
+
+    [Fact]
+    public async Task On_teams_the_six_abilities_come_as_a_card_because_teams_shows_three_suggested_actions()
+    {
+        using var flow = Flow("en-US", ChannelIds.MsTeams);
+
+        var reply = Assert.Single(await flow.SendActivityAsync(flow.Message("help")));
+
+        Assert.Null(reply.SuggestedActions);
+        Assert.Equal(HeroCard.ContentType, reply.Attachments!.Single().ContentType);
+    }
+}
