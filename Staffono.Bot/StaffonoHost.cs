@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Staffono.Bot.DirectLine;
 using Staffono.Bot.Endpoints;
 using Staffono.Dialogs;
 using Staffono.Bot.Hosting;
@@ -12,16 +13,23 @@ public static class StaffonoHost
 {
     public const string DefaultUrl = "http://localhost:3978";
 
-    public static WebApplication Create(string[] args)
+    /// <param name="args">Command-line arguments (settings as --Key=value).</param>
+    /// <param name="configureServices">Lets tests replace services, such as the clock.</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
         builder.AddStaffonoRuntime();
+        builder.AddDirectLine();
         builder.Services.AddSingleton<IBot, StaffonoBot>();
         builder.Services.AddProblemDetails();
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseCors();
+        app.UseWebSockets();
         app.MapBotMessages();
+        app.MapDirectLine();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

@@ -6,16 +6,17 @@ using Staffono.Bot.Tests.Support;
 
 namespace Staffono.Bot.Tests.Bot;
 
-/// <summary>The real Staffono host on a free loopback port, with its own data folder.</summary>
+/// <summary>The real Staffono host on a free loopback port, with a data folder of the test's own.</summary>
 public sealed class RunningHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly TempFolder _folder;
+    private readonly TempFolder? _ownedFolder;
 
-    private RunningHost(WebApplication app, TempFolder folder, Uri baseUri)
+    private RunningHost(WebApplication app, TempFolder? ownedFolder, string dataFolder, Uri baseUri)
     {
         _app = app;
-        _folder = folder;
+        _ownedFolder = ownedFolder;
+        DataFolder = dataFolder;
         BaseUri = baseUri;
         Client = new HttpClient { BaseAddress = baseUri };
     }
@@ -24,16 +25,23 @@ public sealed class RunningHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public string DataFolder => _folder.Path;
+    public string DataFolder { get; }
 
-    public static async Task<RunningHost> StartAsync(params string[] settings)
+    public IServiceProvider Services => _app.Services;
+
+    public static Task<RunningHost> StartAsync(params string[] settings) => StartAsync(null, null, settings);
+
+    /// <param name="dataFolder">An existing data folder (a restart); null for a fresh one removed at the end.</param>
+    /// <param name="configureServices">Replacements, such as a manual clock.</param>
+    public static async Task<RunningHost> StartAsync(string? dataFolder, Action<IServiceCollection>? configureServices, params string[] settings)
     {
-        var folder = new TempFolder();
-        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder.Path}", "--Logging:LogLevel:Default=Warning", .. settings];
+        var owned = dataFolder is null ? new TempFolder() : null;
+        var folder = dataFolder ?? owned!.Path;
+        string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder}", "--Logging:LogLevel:Default=Warning", .. settings];
         WebApplication? app = null;
         try
         {
-            app = StaffonoHost.Create(args);
+            app = StaffonoHost.Create(args, configureServices);
             await app.StartAsync();
         }
         catch
@@ -43,12 +51,12 @@ public sealed class RunningHost : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
-            folder.Dispose();
+            owned?.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningHost(app, folder, new Uri(address.TrimEnd('/') + "/"));
+        return new RunningHost(app, owned, folder, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()
@@ -56,6 +64,6 @@ public sealed class RunningHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-        _folder.Dispose();
+        _ownedFolder?.Dispose();
     }
 }

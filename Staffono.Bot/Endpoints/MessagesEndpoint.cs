@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
 using Staffono.Runtime.Adapter;
 
 namespace Staffono.Bot.Endpoints;
@@ -6,9 +5,6 @@ namespace Staffono.Bot.Endpoints;
 /// <summary>POST /api/messages: the Bot Framework messaging endpoint that Azure Bot Service and the Emulator call.</summary>
 public static class MessagesEndpoint
 {
-    /// <summary>Largest accepted activity; channels send far less, so more is a mistake or an attack.</summary>
-    public const int MaxBodyBytes = 256 * 1024;
-
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleAsync);
@@ -18,35 +14,21 @@ public static class MessagesEndpoint
 
     private static async Task<IResult> HandleAsync(HttpContext http, ChannelAdapter adapter, IBot bot, CancellationToken cancellationToken)
     {
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        if (!RequestBody.IsJson(http.Request))
         {
-            limit.MaxRequestBodySize = MaxBodyBytes;
+            return RequestBody.NotJson();
         }
 
-        if (!IsJson(http.Request.ContentType))
+        var body = await RequestBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
         {
-            return Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Send the activity as application/json.");
-        }
-
-        if (http.Request.ContentLength > MaxBodyBytes)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body may be at most {MaxBodyBytes} bytes.");
-        }
-
-        byte[] body;
-        try
-        {
-            body = await ReadBodyAsync(http.Request, cancellationToken);
-        }
-        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
-        {
-            return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"The body may be at most {MaxBodyBytes} bytes.");
+            return RequestBody.TooLarge();
         }
 
         var result = await adapter.ProcessAsync(http.Request.Headers.Authorization.ToString() is { Length: > 0 } header ? header : null, body, bot, cancellationToken);
         if (result.Reason is not null)
         {
-            return Problem(result.Status, result.Status == 401 ? "Unauthorized" : "Invalid activity", result.Reason);
+            return RequestBody.Problem(result.Status, result.Status == 401 ? "Unauthorized" : "Invalid activity", result.Reason);
         }
 
         if (result.JsonBody is not { } json)
@@ -59,16 +41,4 @@ public static class MessagesEndpoint
         await http.Response.Body.WriteAsync(json, cancellationToken);
         return Results.Empty;
     }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
-    private static bool IsJson(string? contentType) =>
-        contentType is not null && (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) || contentType.Contains("+json", StringComparison.OrdinalIgnoreCase));
-
-    private static IResult Problem(int status, string title, string detail) => Results.Problem(detail: detail, statusCode: status, title: title);
 }

@@ -55,10 +55,17 @@ public static class RuntimeHostingExtensions
                 sp.GetRequiredService<IRequestAuthenticator>(),
                 sp.GetRequiredService<ConnectorClientFactory>(),
                 sp.GetRequiredService<ILogger<ChannelAdapter>>());
-            adapter.Use(new AutoSaveStateMiddleware(sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<UserState>()));
-            adapter.OnTurnError = sp.GetRequiredService<TurnErrorHandler>().HandleAsync;
-            return adapter;
+            return ConfigureTurns(adapter, sp);
         });
         return builder;
+    }
+
+    /// <summary>What every adapter's turns share: state saved at turn end, and the one error handler.</summary>
+    public static TAdapter ConfigureTurns<TAdapter>(TAdapter adapter, IServiceProvider services)
+        where TAdapter : BotAdapter
+    {
+        adapter.Use(new AutoSaveStateMiddleware(services.GetRequiredService<ConversationState>(), services.GetRequiredService<UserState>()));
+        adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
+        return adapter;
     }
 }

@@ -1,0 +1,62 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Staffono.Bot.Tests.Bot;
+
+/// <summary>A minimal Direct Line 3.0 client over real HTTP, the calls Web Chat makes.</summary>
+internal sealed class DirectLineClient(HttpClient http)
+{
+    public async Task<(string ConversationId, string Token)> GenerateTokenAsync(string? userId = null)
+    {
+        var response = await http.PostAsJsonAsync("v3/directline/tokens/generate", new { user = new { id = userId ?? "dl_tester", name = "Tester" } });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> StartAsync(string token, string locale = "ru-RU")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations") { Content = JsonContent.Create(new { locale }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await http.SendAsync(request);
+        return (response.StatusCode, await BodyAsync(response));
+    }
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string conversationId, string token, string text, string clientActivityId, string locale = "ru-RU")
+    {
+        var activity = $$"""
+            {"type":"message","text":{{JsonSerializer.Serialize(text)}},"locale":"{{locale}}","textFormat":"plain","channelId":"webchat",
+             "from":{"id":"dl_tester","name":"Tester","role":"user"},
+             "channelData":{"clientActivityID":"{{clientActivityId}}","clientTimestamp":"2026-11-24T09:15:02.480Z"},
+             "entities":[{"type":"ClientCapabilities","requiresBotState":true,"supportsListening":true,"supportsTts":true}]}
+            """;
+        return await SendAsync(HttpMethod.Post, $"v3/directline/conversations/{conversationId}/activities", token, new StringContent(activity, Encoding.UTF8, "application/json"));
+    }
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> GetActivitiesAsync(string conversationId, string token, string? watermark = null) =>
+        SendAsync(HttpMethod.Get, $"v3/directline/conversations/{conversationId}/activities" + (watermark is null ? string.Empty : $"?watermark={watermark}"), token);
+
+    public Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string token) =>
+        SendAsync(HttpMethod.Post, "v3/directline/tokens/refresh", token);
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpMethod method, string path, string? token, HttpContent? content = null)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var response = await http.SendAsync(request);
+        return (response.StatusCode, await BodyAsync(response));
+    }
+
+    private static async Task<JsonElement> BodyAsync(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+}

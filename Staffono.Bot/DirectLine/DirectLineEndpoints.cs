@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Staffono.Bot.Endpoints;
+using Staffono.Runtime.Adapter;
+using Staffono.Runtime.Schema;
+
+namespace Staffono.Bot.DirectLine;
+
+/// <summary>
+/// Direct Line 3.0 at /v3/directline (PROTOCOL.md §4): tokens, conversations, posting and reading
+/// activities, and the WebSocket stream. Every call but token generation needs a token, and a
+/// token opens only its own conversation.
+/// </summary>
+public static class DirectLineEndpoints
+{
+    public const string CorsPolicy = "directline";
+
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/v3/directline").RequireCors(CorsPolicy);
+        group.MapPost("/tokens/generate", GenerateTokenAsync);
+        group.MapPost("/tokens/refresh", RefreshToken);
+        group.MapPost("/conversations", StartConversationAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.Map("/conversations/{conversationId}/stream", DirectLineStream.HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
+    {
+        if (RequireSecret(http, options.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var start = await ReadStartAsync(http, cancellationToken);
+        if (start.Error is { } error)
+        {
+            return error;
+        }
+
+        var conversationId = NewId();
+        var userId = start.UserId ?? "dl_" + NewId()[..12];
+        return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    private static IResult RefreshToken(HttpContext http, DirectLineTokenService tokens)
+    {
+        var (token, failure) = Authorize(http, tokens, conversationId: null);
+        return failure ?? Results.Json(new TokenResponse(token!.ConversationId, tokens.Issue(token.ConversationId, token.UserId), (int)tokens.Lifetime.TotalSeconds));
+    }
+
+    private static async Task<IResult> StartConversationAsync(
+        HttpContext http, DirectLineTokenService tokens, DirectLineStore store, DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var start = await ReadStartAsync(http, cancellationToken);
+        if (start.Error is { } error)
+        {
+            return error;
+        }
+
+        DirectLineToken grant;
+        var bearer = BearerOf(http);
+        if (!string.IsNullOrEmpty(options.Value.Secret) && bearer == options.Value.Secret)
+        {
+            grant = new DirectLineToken(NewId(), start.UserId ?? "dl_" + NewId()[..12], default);
+        }
+        else
+        {
+            var (token, failure) = Authorize(http, tokens, conversationId: null);
+            if (failure is not null)
+            {
+                return failure;
+            }
+
+            grant = token!;
+        }
+
+        var created = await store.CreateConversationAsync(grant.ConversationId, grant.UserId, cancellationToken);
+        if (created)
+        {
+            // As Azure's Direct Line does: the bot learns that the user and the bot joined, and can greet.
+            var update = new Activity
+            {
+                Type = ActivityTypes.ConversationUpdate,
+                Id = NewId(),
+                Timestamp = time.GetUtcNow(),
+                ChannelId = ChannelIds.DirectLine,
+                ServiceUrl = BaseUrl(http),
+                Locale = start.Locale,
+                From = new ChannelAccount(grant.UserId, role: RoleTypes.User),
+                Recipient = BotAccount(options.Value),
+                Conversation = new ConversationAccount(grant.ConversationId),
+                MembersAdded = [new ChannelAccount(grant.UserId, role: RoleTypes.User), BotAccount(options.Value)],
+            };
+            await adapter.RunTurnAsync(update, bot, cancellationToken);
+        }
+
+        var fresh = tokens.Issue(grant.ConversationId, grant.UserId);
+        var body = new ConversationResponse(grant.ConversationId, fresh, (int)tokens.Lifetime.TotalSeconds, StreamUrl(http, grant.ConversationId, fresh, null));
+        return Results.Json(body, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
+    }
+
+    private static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, CancellationToken cancellationToken)
+    {
+        var (token, failure) = Authorize(http, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
+        {
+            return RequestBody.Problem(StatusCodes.Status404NotFound, "Unknown conversation", "Start the conversation first.");
+        }
+
+        if (ParseWatermark(http.Request.Query["watermark"]) is not { } watermark)
+        {
+            return BadWatermark();
+        }
+
+        var fresh = tokens.Issue(token!.ConversationId, token.UserId);
+        return Results.Json(new ConversationResponse(conversationId, fresh, (int)tokens.Lifetime.TotalSeconds, StreamUrl(http, conversationId, fresh, watermark)));
+    }
+
+    private static async Task<IResult> PostActivityAsync(
+        HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, DirectLineFeed feed, DirectLineAdapter adapter,
+        IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (token, failure) = Authorize(http, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!RequestBody.IsJson(http.Request))
+        {
+            return RequestBody.NotJson();
+        }
+
+        var body = await RequestBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return RequestBody.TooLarge();
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = body.Length == 0 ? null : ProtocolJson.DeserializeActivity(body);
+        }
+        catch (JsonException ex)
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", $"The body is not a valid activity: {ex.Message}");
+        }
+
+        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", "The activity needs a type.");
+        }
+
+        if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
+        {
+            return RequestBody.Problem(StatusCodes.Status404NotFound, "Unknown conversation", "Start the conversation first.");
+        }
+
+        // The server, not the client, decides who speaks where: the token's user, in the token's conversation, to this bot.
+        activity.Timestamp = time.GetUtcNow();
+        activity.ChannelId = activity.ChannelId is ChannelIds.Webchat ? ChannelIds.Webchat : ChannelIds.DirectLine;
+        activity.ServiceUrl = BaseUrl(http);
+        activity.From = new ChannelAccount(token!.UserId, activity.From?.Name, RoleTypes.User);
+        activity.Recipient = BotAccount(options.Value);
+        activity.Conversation = new ConversationAccount(conversationId);
+        activity.DeliveryMode = null;
+        var id = await store.AppendAsync(conversationId, activity, cancellationToken);
+        feed.Notify(conversationId);
+
+        try
+        {
+            await adapter.RunTurnAsync(activity, bot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The turn error handler already answers the user; this is a failure of that handler itself.
+            loggers.CreateLogger(typeof(DirectLineEndpoints)).LogError(ex, "The bot failed on Direct Line conversation {Conversation}", conversationId);
+            return RequestBody.Problem(StatusCodes.Status502BadGateway, "The bot failed", "The activity was received, but the bot could not process it.");
+        }
+
+        return Results.Json(new IdResponse(id));
+    }
+
+    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, CancellationToken cancellationToken)
+    {
+        var (_, failure) = Authorize(http, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (ParseWatermark(http.Request.Query["watermark"]) is not { } watermark)
+        {
+            return BadWatermark();
+        }
+
+        var (activities, last) = await store.ReadAfterAsync(conversationId, watermark, cancellationToken);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.Body.WriteAsync(ActivitySet(activities, last), cancellationToken);
+        return Results.Empty;
+    }
+
+    /// <summary>{"activities":[...],"watermark":"N"} from stored activity JSON, without parsing it again.</summary>
+    internal static byte[] ActivitySet(List<string> activities, long watermark)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("activities");
+            foreach (var json in activities)
+            {
+                writer.WriteRawValue(json, skipInputValidation: true);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("watermark", watermark.ToString(CultureInfo.InvariantCulture));
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>The watermark a client sent: empty or missing means "from the start"; anything else must be a feed position.</summary>
+    internal static long? ParseWatermark(string? value) =>
+        string.IsNullOrEmpty(value) || value == "-" ? 0
+        : long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var watermark) ? watermark
+        : null;
+
+    internal static (DirectLineToken? Token, IResult? Failure) Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, string? tokenOverride = null)
+    {
+        var raw = tokenOverride ?? BearerOf(http);
+        if (string.IsNullOrEmpty(raw))
+        {
+            return (null, RequestBody.Problem(StatusCodes.Status401Unauthorized, "Token required", "Send the Direct Line token as 'Authorization: Bearer <token>'."));
+        }
+
+        var (token, error) = tokens.Validate(raw);
+        if (token is null)
+        {
+            return (null, RequestBody.Problem(StatusCodes.Status403Forbidden, "Token refused", error!));
+        }
+
+        if (conversationId is not null && !string.Equals(conversationId, token.ConversationId, StringComparison.Ordinal))
+        {
+            return (null, RequestBody.Problem(StatusCodes.Status403Forbidden, "Token refused", "The token is for another conversation."));
+        }
+
+        return (token, null);
+    }
+
+    private static IResult? RequireSecret(HttpContext http, DirectLineOptions options)
+    {
+        if (string.IsNullOrEmpty(options.Secret))
+        {
+            return null;
+        }
+
+        var bearer = BearerOf(http);
+        return bearer is not null && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(bearer), System.Text.Encoding.UTF8.GetBytes(options.Secret))
+            ? null
+            : RequestBody.Problem(StatusCodes.Status403Forbidden, "Secret required", "Send the Direct Line secret as 'Authorization: Bearer <secret>'.");
+    }
+
+    private static async Task<(string? UserId, string? Locale, IResult? Error)> ReadStartAsync(HttpContext http, CancellationToken cancellationToken)
+    {
+        if (http.Request.ContentLength is 0 or null && !http.Request.Headers.ContainsKey("Transfer-Encoding"))
+        {
+            return (null, null, null);
+        }
+
+        var body = await RequestBody.ReadAsync(http.Request, cancellationToken);
+        if (body is null)
+        {
+            return (null, null, RequestBody.TooLarge());
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, null, null);
+        }
+
+        try
+        {
+            var start = JsonSerializer.Deserialize<StartRequest>(body, JsonSerializerOptions.Web);
+            var userId = start?.User?.Id;
+            if (userId is { Length: > 128 })
+            {
+                return (null, null, RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid user", "user.id may be at most 128 characters."));
+            }
+
+            return (string.IsNullOrWhiteSpace(userId) ? null : userId, start?.Locale, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, null, RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid request", $"The body is not valid JSON: {ex.Message}"));
+        }
+    }
+
+    private static string? BearerOf(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header["Bearer ".Length..].Trim() : null;
+    }
+
+    internal static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
+
+    private static string StreamUrl(HttpContext http, string conversationId, string token, long? watermark)
+    {
+        var scheme = http.Request.IsHttps ? "wss" : "ws";
+        var query = $"?t={Uri.EscapeDataString(token)}" + (watermark is { } w ? $"&watermark={w.ToString(CultureInfo.InvariantCulture)}" : string.Empty);
+        return $"{scheme}://{http.Request.Host}{http.Request.PathBase}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream{query}";
+    }
+
+    private static ChannelAccount BotAccount(DirectLineOptions options) => new(options.BotId, options.BotName, RoleTypes.Bot);
+
+    private static IResult BadWatermark() => RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid watermark", "The watermark must be one this service returned.");
+
+    private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+
+    private sealed record StartRequest(StartUser? User, string? Locale);
+
+    private sealed record StartUser(string? Id, string? Name);
+
+    private sealed record TokenResponse(
+        [property: JsonPropertyName("conversationId")] string ConversationId,
+        [property: JsonPropertyName("token")] string Token,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    private sealed record ConversationResponse(
+        [property: JsonPropertyName("conversationId")] string ConversationId,
+        [property: JsonPropertyName("token")] string Token,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: JsonPropertyName("streamUrl")] string StreamUrl);
+
+    private sealed record IdResponse([property: JsonPropertyName("id")] string Id);
+}

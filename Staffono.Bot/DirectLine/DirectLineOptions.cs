@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Staffono.Bot.DirectLine;
+
+/// <summary>The local Direct Line 3.0 service that the web chat page (and any Direct Line client) talks to.</summary>
+public sealed class DirectLineOptions : IValidatableObject
+{
+    public const string SectionName = "DirectLine";
+
+    /// <summary>How long a token is valid; clients refresh it well before (Web Chat every 15 minutes).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(60);
+
+    /// <summary>
+    /// Key that signs tokens (base64, at least 32 bytes). Empty: one is generated on first start and
+    /// kept in the data folder, so tokens survive restarts.
+    /// </summary>
+    public string? TokenSigningKey { get; set; }
+
+    /// <summary>
+    /// When set, generating tokens and starting conversations require <c>Authorization: Bearer &lt;secret&gt;</c>,
+    /// as with Azure's Direct Line. Empty: the local page may start conversations freely.
+    /// </summary>
+    public string? Secret { get; set; }
+
+    /// <summary>Origins of pages on other sites allowed to call Direct Line (CORS); the built-in page needs none.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>How often an idle WebSocket gets an empty keep-alive frame.</summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    [Required(AllowEmptyStrings = false)]
+    public string BotId { get; set; } = "staffono";
+
+    [Required(AllowEmptyStrings = false)]
+    public string BotName { get; set; } = "Staffono";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TokenLifetime < TimeSpan.FromMinutes(1) || TokenLifetime > TimeSpan.FromDays(1))
+        {
+            yield return new ValidationResult("DirectLine:TokenLifetime must be between 00:01:00 and 1.00:00:00.", [nameof(TokenLifetime)]);
+        }
+
+        if (KeepAliveInterval < TimeSpan.FromSeconds(1))
+        {
+            yield return new ValidationResult("DirectLine:KeepAliveInterval must be at least 00:00:01.", [nameof(KeepAliveInterval)]);
+        }
+
+        if (!string.IsNullOrEmpty(TokenSigningKey))
+        {
+            byte[]? key = null;
+            try
+            {
+                key = Convert.FromBase64String(TokenSigningKey);
+            }
+            catch (FormatException)
+            {
+            }
+
+            if (key is null || key.Length < 32)
+            {
+                yield return new ValidationResult("DirectLine:TokenSigningKey must be base64 of at least 32 bytes.", [nameof(TokenSigningKey)]);
+            }
+        }
+
+        foreach (var origin in AllowedOrigins)
+        {
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var uri) || uri.AbsolutePath != "/")
+            {
+                yield return new ValidationResult($"DirectLine:AllowedOrigins has '{origin}', which is not an origin like https://shop.example.", [nameof(AllowedOrigins)]);
+            }
+        }
+    }
+}
