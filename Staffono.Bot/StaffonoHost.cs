@@ -26,6 +26,7 @@ public static class StaffonoHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseChatPage();
         app.UseCors();
         app.UseWebSockets();
         app.MapBotMessages();

@@ -46,13 +46,13 @@ public static class DirectLineEndpoints
 
         var conversationId = NewId();
         var userId = start.UserId ?? "dl_" + NewId()[..12];
-        return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId), (int)tokens.Lifetime.TotalSeconds));
+        return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId, start.Locale), (int)tokens.Lifetime.TotalSeconds));
     }
 
     private static IResult RefreshToken(HttpContext http, DirectLineTokenService tokens)
     {
         var (token, failure) = Authorize(http, tokens, conversationId: null);
-        return failure ?? Results.Json(new TokenResponse(token!.ConversationId, tokens.Issue(token.ConversationId, token.UserId), (int)tokens.Lifetime.TotalSeconds));
+        return failure ?? Results.Json(new TokenResponse(token!.ConversationId, tokens.Issue(token.ConversationId, token.UserId, token.Locale), (int)tokens.Lifetime.TotalSeconds));
     }
 
     private static async Task<IResult> StartConversationAsync(
@@ -92,7 +92,7 @@ public static class DirectLineEndpoints
                 Timestamp = time.GetUtcNow(),
                 ChannelId = ChannelIds.DirectLine,
                 ServiceUrl = BaseUrl(http),
-                Locale = start.Locale,
+                Locale = start.Locale ?? grant.Locale,
                 From = new ChannelAccount(grant.UserId, role: RoleTypes.User),
                 Recipient = BotAccount(options.Value),
                 Conversation = new ConversationAccount(grant.ConversationId),
@@ -101,7 +101,7 @@ public static class DirectLineEndpoints
             await adapter.RunTurnAsync(update, bot, cancellationToken);
         }
 
-        var fresh = tokens.Issue(grant.ConversationId, grant.UserId);
+        var fresh = tokens.Issue(grant.ConversationId, grant.UserId, start.Locale ?? grant.Locale);
         var body = new ConversationResponse(grant.ConversationId, fresh, (int)tokens.Lifetime.TotalSeconds, StreamUrl(http, grant.ConversationId, fresh, null));
         return Results.Json(body, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
@@ -124,7 +124,7 @@ public static class DirectLineEndpoints
             return BadWatermark();
         }
 
-        var fresh = tokens.Issue(token!.ConversationId, token.UserId);
+        var fresh = tokens.Issue(token!.ConversationId, token.UserId, token.Locale);
         return Results.Json(new ConversationResponse(conversationId, fresh, (int)tokens.Lifetime.TotalSeconds, StreamUrl(http, conversationId, fresh, watermark)));
     }
 

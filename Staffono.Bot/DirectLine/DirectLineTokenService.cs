@@ -30,10 +30,10 @@ public sealed class DirectLineTokenService
 
     public TimeSpan Lifetime => _lifetime;
 
-    public string Issue(string conversationId, string userId)
+    public string Issue(string conversationId, string userId, string? locale = null)
     {
         var expires = _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(conversationId, userId, expires));
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(conversationId, userId, expires, locale));
         var signature = HMACSHA256.HashData(_key, payload);
         return Base64Url(payload) + "." + Base64Url(signature);
     }
@@ -72,7 +72,7 @@ public sealed class DirectLineTokenService
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.X);
         return expiresAt <= _time.GetUtcNow()
             ? (null, "The token has expired; start a new conversation or refresh the token before it expires.")
-            : (new DirectLineToken(claims.C, claims.U, expiresAt), null);
+            : (new DirectLineToken(claims.C, claims.U, expiresAt, claims.L), null);
     }
 
     private static byte[] LoadOrCreateKey(DirectLineOptions options, StorageOptions storage)
@@ -103,5 +103,5 @@ public sealed class DirectLineTokenService
         return Convert.FromBase64String(padded);
     }
 
-    private sealed record Payload(string C, string U, long X);
+    private sealed record Payload(string C, string U, long X, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? L = null);
 }
