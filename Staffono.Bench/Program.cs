@@ -1,6 +1,12 @@
 using BenchmarkDotNet.Running;
+using Staffono.Bench.Load;
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project Staffono.Bench -- --filter '*'   micro benchmarks (BenchmarkDotNet)
+// dotnet run -c Release --project Staffono.Bench -- load          HTTP load on the real host
+if (args.Length > 0 && args[0] == "load")
+{
+    return await LoadCommand.RunAsync(args[1..]);
+}
 
-/// <summary>Entry point: <c>dotnet run -c Release --project Staffono.Bench -- --filter '*'</c>.</summary>
-public partial class Program;
+BenchmarkSwitcher.FromAssembly(typeof(LoadCommand).Assembly).Run(args);
+return 0;

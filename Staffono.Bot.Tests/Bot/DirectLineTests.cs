@@ -161,6 +161,30 @@ public sealed class DirectLineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activity_over_256_kb_is_413_and_not_added()
+    {
+        var (conversationId, token) = await _client.GenerateTokenAsync();
+        await _client.StartAsync(token);
+        var huge = "{\"type\":\"message\",\"text\":\"" + new string('x', 300 * 1024) + "\"}";
+
+        var (status, _) = await _client.SendAsync(HttpMethod.Post, $"v3/directline/conversations/{conversationId}/activities", token, new StringContent(huge, Encoding.UTF8, "application/json"));
+        var (_, feed) = await _client.GetActivitiesAsync(conversationId, token);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, status);
+        Assert.Single(feed.GetProperty("activities").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Posting_to_a_conversation_that_was_never_started_is_404()
+    {
+        var (conversationId, token) = await _client.GenerateTokenAsync();
+
+        var (status, _) = await _client.PostAsync(conversationId, token, "hi", "x");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+    }
+
+    [Fact]
     public async Task A_watermark_the_service_never_gave_is_400()
     {
         var (conversationId, token) = await _client.GenerateTokenAsync();

@@ -12,6 +12,9 @@ public sealed class ManualTimeProvider(DateTimeOffset start) : TimeProvider
 
     public event Action<TimeSpan>? TimerCreated;
 
+    /// <summary>UTC, so "local" times in tests do not depend on the machine's time zone.</summary>
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
     public override DateTimeOffset GetUtcNow()
     {
         lock (_gate)

@@ -18,6 +18,11 @@ public sealed class SqliteStorage : IStorage
     private readonly string _connectionString;
     private readonly string _synchronousPragma;
 
+    // SQLite lets one writer in at a time and makes the others wait by sleeping on a thread. Within
+    // this process, writers queue here instead, asynchronously, so a burst of turns never blocks
+    // thread-pool threads; only writers from other processes meet SQLite's own busy wait.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public SqliteStorage(string databasePath, bool flushEveryWrite = false)
     {
         _synchronousPragma = flushEveryWrite ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
@@ -85,6 +90,20 @@ public sealed class SqliteStorage : IStorage
             return etags;
         }
 
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            return await WriteLockedAsync(changes, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, string>> WriteLockedAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    {
+        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
         await using var connection = Open(forWriting: true);
         // BEGIN IMMEDIATE takes the write lock up front, so the checks below and the writes are one step.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
@@ -127,6 +146,19 @@ public sealed class SqliteStorage : IStorage
             return;
         }
 
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await DeleteLockedAsync(keys, cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task DeleteLockedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
+    {
         await using var connection = Open(forWriting: true);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
