@@ -1,0 +1,76 @@
+using System.Diagnostics;
+
+namespace Staffono.Skills.Understanding.Evaluation;
+
+/// <summary>How well a classifier labels a set of messages: the figures the eval command prints.</summary>
+public sealed record IntentEvaluation(
+    int Count,
+    double Accuracy,
+    double MacroF1,
+    IReadOnlyList<IntentScores> PerIntent,
+    IReadOnlyDictionary<string, double> AccuracyByLanguage,
+    IReadOnlyList<(string Expected, string Predicted, int Count)> Confusions,
+    double P50Microseconds,
+    double P99Microseconds)
+{
+    /// <summary>Classifies every message, timing each call, and scores the answers.</summary>
+    public static IntentEvaluation Run(IReadOnlyList<LabeledUtterance> data, Func<string, string> classify)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(classify);
+        var predicted = new string[data.Count];
+        var latencies = new double[data.Count];
+        for (var i = 0; i < data.Count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            predicted[i] = classify(data[i].Text);
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+        }
+
+        return Score(data, predicted, latencies);
+    }
+
+    /// <summary>Scores given answers (cross-validation collects them fold by fold).</summary>
+    public static IntentEvaluation Score(IReadOnlyList<LabeledUtterance> data, IReadOnlyList<string> predicted, IReadOnlyList<double> latencies)
+    {
+        var correct = data.Where((d, i) => d.Intent == predicted[i]).Count();
+        var perIntent = new List<IntentScores>();
+        foreach (var intent in Intents.All)
+        {
+            var truePositives = data.Where((d, i) => d.Intent == intent && predicted[i] == intent).Count();
+            var predictedCount = predicted.Count(p => p == intent);
+            var support = data.Count(d => d.Intent == intent);
+            if (support == 0 && predictedCount == 0)
+            {
+                continue;
+            }
+
+            var precision = predictedCount == 0 ? 0 : (double)truePositives / predictedCount;
+            var recall = support == 0 ? 0 : (double)truePositives / support;
+            var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            perIntent.Add(new IntentScores(intent, precision, recall, f1, support));
+        }
+
+        var byLanguage = data.Select((d, i) => (d.Language, Correct: d.Intent == predicted[i]))
+            .GroupBy(x => x.Language)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (double)g.Count(x => x.Correct) / g.Count(), StringComparer.Ordinal);
+        var confusions = data.Select((d, i) => (d.Intent, Predicted: predicted[i]))
+            .Where(p => p.Intent != p.Predicted)
+            .GroupBy(p => p)
+            .Select(g => (g.Key.Intent, g.Key.Predicted, g.Count()))
+            .OrderByDescending(c => c.Item3).ThenBy(c => c.Intent, StringComparer.Ordinal).ThenBy(c => c.Predicted, StringComparer.Ordinal)
+            .ToList();
+        var sorted = latencies.Order().ToArray();
+        double Percentile(double p) => sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new IntentEvaluation(
+            data.Count,
+            data.Count == 0 ? 0 : (double)correct / data.Count,
+            perIntent.Count == 0 ? 0 : perIntent.Average(s => s.F1),
+            perIntent,
+            byLanguage,
+            confusions,
+            Percentile(0.50),
+            Percentile(0.99));
+    }
+}
