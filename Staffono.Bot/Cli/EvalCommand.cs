@@ -19,6 +19,7 @@ public static class EvalCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        args = args.Select((a, i) => i > 0 && !a.StartsWith("--", StringComparison.Ordinal) && args[i - 1] is not ("--cv" or "--mode") ? ResolvePath(a) : a).ToArray();
         try
         {
             return args switch
@@ -123,6 +124,21 @@ public static class EvalCommand
         var exact = cases.Count == 0 ? 0 : (double)(cases.Count - failures.Count) / cases.Count;
         output.WriteLine(string.Create(c, $"exact={exact:F4}"));
         return 0;
+    }
+
+    /// <summary>
+    /// `dotnet run --project` starts the program in the project's folder, so a path relative to where
+    /// the user typed the command is tried against the shell's working directory too.
+    /// </summary>
+    private static string ResolvePath(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path) || Environment.GetEnvironmentVariable("PWD") is not { Length: > 0 } shellDirectory)
+        {
+            return path;
+        }
+
+        var fromShell = Path.Combine(shellDirectory, path);
+        return File.Exists(fromShell) ? fromShell : path;
     }
 
     private static int ParseFolds(string text) =>
