@@ -46,7 +46,7 @@ public sealed class DateTimePromptTests
                     return await step.EndDialogAsync(null, ct);
                 },
             ]));
-            AddDialog(new DateTimePrompt("datetime", new BasicDateTimeRecognizer(), clock));
+            AddDialog(new DateTimePrompt("datetime", new DateTimeRecognizer(), clock));
         }
 
         protected override Task ShowHelpAsync(DialogContext innerDc, CancellationToken cancellationToken) => Task.CompletedTask;

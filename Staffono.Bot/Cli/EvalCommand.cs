@@ -100,7 +100,7 @@ public static class EvalCommand
     private static int EvaluateDateTimes(string file, TextWriter output)
     {
         var cases = DateTimeCaseFile.Read(file);
-        var recognizer = new BasicDateTimeRecognizer();
+        var recognizer = new DateTimeRecognizer();
         var failures = new List<string>();
         var byLanguage = new Dictionary<string, (int Right, int All)>(StringComparer.Ordinal);
         foreach (var item in cases)

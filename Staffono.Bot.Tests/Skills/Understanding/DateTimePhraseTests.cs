@@ -4,12 +4,12 @@ using Xunit;
 
 namespace Staffono.Bot.Tests.Skills.Understanding;
 
-/// <summary>The small recognizer covers today/tomorrow, clock times and parts of day per DATETIME.md, and nothing else.</summary>
-public sealed class BasicDateTimeRecognizerTests
+/// <summary>Everyday booking phrases, read per DATETIME.md.</summary>
+public sealed class DateTimePhraseTests
 {
     // Tuesday 2026-11-24 10:30 local time.
     private static readonly DateTime Reference = new(2026, 11, 24, 10, 30, 0);
-    private readonly BasicDateTimeRecognizer _recognizer = new();
+    private readonly DateTimeRecognizer _recognizer = new();
 
     [Theory]
     [InlineData("завтра", "2026-11-25T00:00", DateTimeGranularity.Day)]
