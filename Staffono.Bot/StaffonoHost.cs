@@ -21,6 +21,7 @@ public static class StaffonoHost
         builder.WebHost.UseUrls(builder.Configuration["urls"] ?? DefaultUrl);
         builder.AddStaffonoRuntime();
         builder.AddDirectLine();
+        builder.AddUnderstanding();
         builder.Services.AddSingleton<IBot, StaffonoBot>();
         builder.Services.AddProblemDetails();
         configureServices?.Invoke(builder.Services);

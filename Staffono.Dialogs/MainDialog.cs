@@ -1,4 +1,5 @@
 using Staffono.Dialogs.Engine;
+using Staffono.Dialogs.Engine.Prompts;
 using Staffono.Runtime.Channels;
 using Staffono.Runtime.Schema;
 using Staffono.Skills.Understanding;
@@ -12,13 +13,18 @@ namespace Staffono.Dialogs;
 public sealed class MainDialog : InterruptibleDialog
 {
     public const string DialogId = "main";
+    private const string ClarifyPrompt = "main.clarify";
 
     /// <summary>What the bot will offer, in the order help lists it (text keys under "help.").</summary>
     private static readonly string[] Abilities = ["booking", "order_status", "returns", "renewal", "pricing", "human"];
 
-    public MainDialog()
+    private readonly IntentUnderstanding _understanding;
+
+    public MainDialog(IntentUnderstanding understanding)
         : base(DialogId)
     {
+        _understanding = understanding ?? throw new ArgumentNullException(nameof(understanding));
+        AddDialog(new ChoicePrompt(ClarifyPrompt));
     }
 
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
@@ -29,12 +35,19 @@ public sealed class MainDialog : InterruptibleDialog
 
     protected override async Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
     {
-        if (innerDc.ActiveDialog is not null)
+        if (innerDc.ActiveDialog is null)
         {
-            return await base.OnContinueDialogAsync(innerDc, cancellationToken);
+            await RouteAsync(innerDc, firstMessage: false, cancellationToken);
+            return DialogTurnResult.Waiting;
         }
 
-        await RouteAsync(innerDc, firstMessage: false, cancellationToken);
+        var result = await base.OnContinueDialogAsync(innerDc, cancellationToken);
+        if (result is { Status: DialogTurnStatus.Complete, Result: FoundChoice clarified })
+        {
+            // The customer picked one of the two intents offered by the clarifying question.
+            await AnswerAsync(innerDc, clarified.Value, firstMessage: false, cancellationToken);
+        }
+
         return DialogTurnResult.Waiting;
     }
 
@@ -43,12 +56,12 @@ public sealed class MainDialog : InterruptibleDialog
         Task.FromResult(DialogTurnResult.Waiting);
 
     protected override Task ShowHelpAsync(DialogContext innerDc, CancellationToken cancellationToken) =>
-        SendHelpAsync(innerDc, "help.intro", cancellationToken);
+        SendHelpAsync(innerDc, Texts.Get(innerDc.Language, "help.intro"), cancellationToken);
 
     /// <summary>The greeting for a new conversation (also sent on conversationUpdate).</summary>
-    public static LogicalReply Greeting(string language) => HelpReply(language, "main.greeting");
+    public static LogicalReply Greeting(string language) => HelpReply(language, Texts.Get(language, "main.greeting"));
 
-    private static async Task RouteAsync(DialogContext dc, bool firstMessage, CancellationToken cancellationToken)
+    private async Task RouteAsync(DialogContext dc, bool firstMessage, CancellationToken cancellationToken)
     {
         var text = dc.Context.Activity.Text;
         if (dc.Context.Activity.Type != ActivityTypes.Message)
@@ -59,31 +72,68 @@ public sealed class MainDialog : InterruptibleDialog
         switch (InterruptionRecognizer.Recognize(text))
         {
             case Interruption.Help:
-                await SendHelpAsync(dc, "help.intro", cancellationToken);
+                await SendHelpAsync(dc, Texts.Get(dc.Language, "help.intro"), cancellationToken);
                 return;
             case Interruption.Cancel or Interruption.StartOver:
-                await SendHelpAsync(dc, "main.nothing_to_cancel", cancellationToken);
+                await SendHelpAsync(dc, Texts.Get(dc.Language, "main.nothing_to_cancel"), cancellationToken);
                 return;
         }
 
         if (IsGreeting(text))
         {
-            await SendHelpAsync(dc, "main.greeting", cancellationToken);
+            await AnswerAsync(dc, Intents.Greeting, firstMessage, cancellationToken);
             return;
         }
 
-        // Understanding and the use-case dialogs come with the next issues; until then say so plainly.
-        await SendHelpAsync(dc, firstMessage ? "main.first_not_yet" : "main.not_yet", cancellationToken);
+        var understood = await _understanding.UnderstandAsync(text, cancellationToken);
+        if (understood.IsUnsure && understood.Alternatives.Count == 2 && !understood.Alternatives.Contains(Intents.None))
+        {
+            // One clarifying question with the two likeliest intents, rather than a wrong guess.
+            var (first, second) = (understood.Alternatives[0], understood.Alternatives[1]);
+            await dc.PromptAsync(ClarifyPrompt, new PromptOptions
+            {
+                Prompt = new LogicalReply(Texts.Get(dc.Language, "main.clarify", IntentName(dc.Language, first), IntentName(dc.Language, second))),
+                Choices = [new Choice(first) { Title = Capitalize(IntentName(dc.Language, first)) }, new Choice(second) { Title = Capitalize(IntentName(dc.Language, second)) }],
+                MaxAttempts = 2,
+            }, cancellationToken);
+            return;
+        }
+
+        await AnswerAsync(dc, understood.Intent, firstMessage, cancellationToken);
     }
 
-    private static Task SendHelpAsync(DialogContext dc, string key, CancellationToken cancellationToken) =>
-        dc.Context.SendActivitiesAsync(ReplyRenderer.Render(HelpReply(dc.Language, key), dc.Context.Activity.ChannelId), cancellationToken);
+    /// <summary>What each intent gets until its use case is built: an honest answer and the help.</summary>
+    private static Task AnswerAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken)
+    {
+        var language = dc.Language;
+        var text = intent switch
+        {
+            Intents.Greeting => Texts.Get(language, "main.greeting"),
+            Intents.Help => Texts.Get(language, "help.intro"),
+            Intents.None => Texts.Get(language, "main.none"),
+            Intents.Human => Texts.Get(language, "main.human"),
+            _ => Texts.Get(language, "main.not_yet", IntentName(language, intent)),
+        };
+        if (firstMessage && intent != Intents.Greeting)
+        {
+            text = Texts.Get(language, "main.first_hello") + " " + text;
+        }
 
-    private static LogicalReply HelpReply(string language, string key) => new(Texts.Get(language, key))
+        return SendHelpAsync(dc, text, cancellationToken);
+    }
+
+    private static Task SendHelpAsync(DialogContext dc, string text, CancellationToken cancellationToken) =>
+        dc.Context.SendActivitiesAsync(ReplyRenderer.Render(HelpReply(dc.Language, text), dc.Context.Activity.ChannelId), cancellationToken);
+
+    private static LogicalReply HelpReply(string language, string text) => new(text)
     {
         Locale = TurnLanguage.Locale(language),
         Choices = Abilities.Select(a => new ReplyChoice(Texts.Get(language, "help." + a))).ToList(),
     };
+
+    private static string IntentName(string language, string intent) => Texts.Get(language, "intent." + intent);
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..];
 
     private static bool IsGreeting(string? text) =>
         TextNormalizer.Words(text) is { Length: > 0 and <= 3 } words

@@ -3,6 +3,7 @@ using Staffono.Runtime.Adapter;
 using Staffono.Runtime.Channels;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
+using Staffono.Skills.Understanding;
 
 namespace Staffono.Dialogs;
 
@@ -12,12 +13,13 @@ namespace Staffono.Dialogs;
 /// </summary>
 public sealed class StaffonoBot : IBot
 {
-    private readonly MainDialog _mainDialog = new();
+    private readonly MainDialog _mainDialog;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
 
-    public StaffonoBot(ConversationState conversationState, UserState userState)
+    public StaffonoBot(ConversationState conversationState, UserState userState, IntentUnderstanding understanding)
     {
+        _mainDialog = new MainDialog(understanding);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");

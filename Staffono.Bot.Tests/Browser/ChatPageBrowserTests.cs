@@ -82,12 +82,12 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(2);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Цены" }).Last.ClickAsync();
-        await Expect(Bubble(page, "Этого я пока не умею. Вот с чем скоро смогу помочь:")).ToBeVisibleAsync();
+        await Expect(Bubble(page, "Понял: вы хотите узнать цену. Этого я пока не умею")).ToBeVisibleAsync();
 
         await page.ReloadAsync();
         await Expect(Bubble(page, "^привет$")).ToBeVisibleAsync();
         await Expect(Bubble(page, "^Цены$")).ToBeVisibleAsync();
-        await Expect(Bubble(page, "Этого я пока не умею. Вот с чем скоро смогу помочь:")).ToBeVisibleAsync();
+        await Expect(Bubble(page, "Понял: вы хотите узнать цену. Этого я пока не умею")).ToBeVisibleAsync();
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(2);
     }
 

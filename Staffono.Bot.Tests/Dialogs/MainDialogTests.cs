@@ -1,14 +1,19 @@
 using Staffono.Dialogs;
+using Staffono.Dialogs.Engine;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
+using Staffono.Skills.Understanding;
 using Xunit;
 
 namespace Staffono.Bot.Tests.Dialogs;
 
 public sealed class MainDialogTests
 {
+    private static readonly Lazy<IntentUnderstanding> Understanding = new(() =>
+        new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions()));
+
     private static DialogTestFlow Flow(string? locale, string channelId = ChannelIds.Webchat) =>
-        new(new MemoryStorage(), locale, "conv-main", channelId, _ => throw new InvalidOperationException(), (conversation, user) => new StaffonoBot(conversation, user));
+        new(new MemoryStorage(), locale, "conv-main", channelId, _ => throw new InvalidOperationException(), (conversation, user) => new StaffonoBot(conversation, user, Understanding.Value));
 
     [Theory]
     [InlineData("ru-RU", "Здравствуйте! Я Staffono", "Записаться")]
@@ -55,10 +60,10 @@ public sealed class MainDialogTests
         using var flow = Flow("ru-RU");
 
         var first = Assert.Single(await flow.SendActivityAsync(flow.Message("Можно завтра в 11 на стрижку?")));
-        var second = Assert.Single(await flow.SendActivityAsync(flow.Message("а цены какие?")));
+        var second = Assert.Single(await flow.SendActivityAsync(flow.Message("а сколько стоит стрижка?")));
 
-        Assert.Equal("Здравствуйте! Я Staffono. Этого я пока не умею — вот с чем скоро смогу помочь:", first.Text);
-        Assert.Equal("Этого я пока не умею. Вот с чем скоро смогу помочь:", second.Text);
+        Assert.Equal("Здравствуйте! Я Staffono. Понял: вы хотите записаться. Этого я пока не умею — вот с чем скоро смогу помочь:", first.Text);
+        Assert.Equal("Понял: вы хотите узнать цену. Этого я пока не умею — вот с чем скоро смогу помочь:", second.Text);
         Assert.Contains(second.SuggestedActions!.Actions!, a => a.Title == "Связаться с человеком");
     }
 
@@ -92,10 +97,39 @@ public sealed class MainDialogTests
         using var flow = Flow(locale: null);
 
         var first = Assert.Single(await flow.SendAsync("здравствуйте"));
-        var second = Assert.Single(await flow.SendAsync("ok"));
+        var second = Assert.Single(await flow.SendAsync("where is my order #A-10234"));
 
         Assert.StartsWith("Здравствуйте! Я Staffono", first);
-        Assert.StartsWith("Этого я пока не умею", second);
+        Assert.Equal("Понял: вы хотите узнать, где заказ. Этого я пока не умею — вот с чем скоро смогу помочь:", second);
+    }
+
+    [Theory]
+    [InlineData("en-US", "I want to talk to a real person", "Got it, you'd like to talk to a person.")]
+    [InlineData("ru-RU", "позовите оператора пожалуйста", "Понял, вы хотите поговорить с человеком.")]
+    [InlineData("ru-RU", "ыфвапр олдж", "Не совсем понял вас.")]
+    public async Task Each_intent_gets_an_honest_answer(string locale, string text, string answer)
+    {
+        using var flow = Flow(locale);
+        await flow.SendAsync("hello");
+
+        Assert.StartsWith(answer, Assert.Single(await flow.SendAsync(text)));
+    }
+
+    [Fact]
+    public async Task When_unsure_the_bot_asks_one_question_offering_the_two_likeliest_intents()
+    {
+        // A policy that trusts nothing below 0.999 makes every message "unsure", so the question is asked.
+        var doubtful = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions { MinConfidence = 0.999 });
+        using var flow = new DialogTestFlow(new MemoryStorage(), "ru-RU", "conv-doubt", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, doubtful));
+        var expected = OfflineIntentClassifier.Default.Predict("хочу перенести запись на пятницу").Ranking.Take(2).Select(r => r.Intent).ToList();
+
+        var question = Assert.Single(await flow.SendActivityAsync(flow.Message("хочу перенести запись на пятницу")));
+        var answer = Assert.Single(await flow.SendAsync("1"));
+
+        Assert.Equal(Texts.Get("ru", "main.clarify", Texts.Get("ru", "intent." + expected[0]), Texts.Get("ru", "intent." + expected[1])), question.Text);
+        Assert.Equal(expected, question.SuggestedActions!.Actions!.Select(a => a.Value!.Value.GetString()));
+        Assert.Equal(Texts.Get("ru", "main.not_yet", Texts.Get("ru", "intent." + expected[0])), answer);
+        Assert.Equal(Intents.Reschedule, expected[0]);
     }
 
     [Fact]

@@ -20,6 +20,14 @@ public sealed class OfflineIntentClassifier
         _labels = labels;
     }
 
+    private static readonly Lazy<OfflineIntentClassifier> Shipped = new(() => Train(TrainingData.Utterances));
+
+    /// <summary>
+    /// The classifier trained on the embedded training data. The data never changes within a process,
+    /// so it is trained once, however many hosts the process starts (tests start many).
+    /// </summary>
+    public static OfflineIntentClassifier Default => Shipped.Value;
+
     public int FeatureCount => _featureIds.Count;
 
     /// <summary>Training settings; the defaults are what the shipped classifier uses.</summary>

@@ -10,7 +10,7 @@ namespace Staffono.Bot.Tests.Skills.Understanding;
 /// <summary>The LLM path against a real loopback server that speaks the OpenAI chat-completions API.</summary>
 public sealed class LlmIntentClassifierTests : IAsyncLifetime
 {
-    private static readonly Lazy<OfflineIntentClassifier> Offline = new(() => OfflineIntentClassifier.Train(TrainingData.Utterances));
+    private static readonly Lazy<OfflineIntentClassifier> Offline = new(() => OfflineIntentClassifier.Default);
     private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Func<string> _answer = () => Completion("""{"intent":"Booking","confidence":0.93,"entities":[]}""");
     private LoopbackServer _server = null!;

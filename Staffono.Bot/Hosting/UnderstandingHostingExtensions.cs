@@ -1,0 +1,61 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Staffono.Skills.Ai;
+using Staffono.Skills.Understanding;
+
+namespace Staffono.Bot.Hosting;
+
+/// <summary>
+/// Composes understanding: the offline classifier (trained from the embedded data as the host
+/// starts), the LLM classifier when Llm:Endpoint and Llm:Model are set, and the policy between them.
+/// </summary>
+public static class UnderstandingHostingExtensions
+{
+    public static IHostApplicationBuilder AddUnderstanding(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LlmOptions>().Bind(builder.Configuration.GetSection(LlmOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UnderstandingOptions>().Bind(builder.Configuration.GetSection(UnderstandingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(_ => OfflineIntentClassifier.Default);
+        services.AddHttpClient("llm");
+        services.AddSingleton(sp => CreateLlm(sp));
+        services.AddSingleton(sp => new IntentUnderstanding(
+            sp.GetRequiredService<OfflineIntentClassifier>(),
+            sp.GetRequiredService<LlmHolder>().Classifier,
+            sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value));
+        services.AddHostedService<ClassifierWarmup>();
+        return builder;
+    }
+
+    private static LlmHolder CreateLlm(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<LlmOptions>>().Value;
+        if (!options.IsConfigured)
+        {
+            return new LlmHolder(null);
+        }
+
+        IChatClient chat = new OpenAiCompatibleChatClient(options, services.GetRequiredService<IHttpClientFactory>().CreateClient("llm"));
+        return new LlmHolder(new LlmIntentClassifier(chat, options, TrainingData.Utterances, services.GetRequiredService<TimeProvider>()));
+    }
+
+    /// <summary>The LLM classifier, or null when none is configured (DI cannot hold a null singleton itself).</summary>
+    private sealed record LlmHolder(LlmIntentClassifier? Classifier);
+
+    /// <summary>Trains the classifier in the background as the host starts, so the first customer does not wait for it.</summary>
+    private sealed class ClassifierWarmup(IServiceProvider services, ILogger<ClassifierWarmup> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = Task.Run(() =>
+            {
+                var started = TimeProvider.System.GetTimestamp();
+                var classifier = services.GetRequiredService<IntentUnderstanding>();
+                logger.LogInformation("Intent classifier ready in {Elapsed} ms ({Classifier})", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture), classifier.GetType().Name);
+            }, CancellationToken.None);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
