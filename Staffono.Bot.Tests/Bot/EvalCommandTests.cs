@@ -85,6 +85,36 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_llm_mode_without_an_llm_configured_is_exit_code_2_saying_what_to_set()
+    {
+        var file = Write("small.tsv", "text\tintent\tlang", "hi\tGreeting\ten");
+
+        var (code, _, error) = Run("intents", file, "--mode", "hybrid");
+
+        Assert.Equal(2, code);
+        Assert.Contains("Llm:Endpoint", error);
+    }
+
+    [Fact]
+    public async Task Eval_in_llm_mode_asks_the_configured_endpoint_for_every_message()
+    {
+        await using var llm = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            var content = System.Text.Json.JsonSerializer.Serialize("""{"intent":"Booking","confidence":0.97,"entities":[]}""");
+            await Microsoft.AspNetCore.Http.HttpResponseWritingExtensions.WriteAsync(context.Response,
+                $$"""{"id":"c1","object":"chat.completion","created":1764000000,"model":"m","choices":[{"index":0,"message":{"role":"assistant","content":{{content}}},"finish_reason":"stop"}]}""");
+        });
+        var file = Write("small.tsv", "text\tintent\tlang", "book me tomorrow\tBooking\ten", "где мой заказ\tOrderStatus\tru", "хочу записаться\tBooking\tru", "hi\tGreeting\ten");
+
+        var (code, output, _) = Run("intents", file, "--mode", "llm", $"--Llm:Endpoint={new Uri(llm.BaseUri, "v1")}", "--Llm:Model=m");
+
+        Assert.Equal(0, code);
+        Assert.Equal(4, llm.Requests.Count);
+        Assert.Equal("accuracy=0.5000 macro_f1=0.2222", output.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Fact]
     public void A_missing_file_is_exit_code_2()
     {
         var (code, _, error) = Run("intents", _folder.File("nope.tsv"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Staffono.Skills.Ai;
 using Staffono.Skills.Understanding;
 using Staffono.Skills.Understanding.Evaluation;
 
@@ -19,14 +20,17 @@ public static class EvalCommand
 
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
+        // Settings (--Llm:Endpoint=..., or Llm__Endpoint in the environment, or appsettings.json) configure the LLM modes.
+        var settings = args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=', StringComparison.Ordinal)).ToArray();
+        args = args.Except(settings).ToArray();
         args = args.Select((a, i) => i > 0 && !a.StartsWith("--", StringComparison.Ordinal) && args[i - 1] is not ("--cv" or "--mode") ? ResolvePath(a) : a).ToArray();
         try
         {
             return args switch
             {
                 ["intents", "--cv", var k] => CrossValidate(ParseFolds(k), output),
-                ["intents", var file] => EvaluateIntents(file, "offline", output),
-                ["intents", var file, "--mode", var mode] => EvaluateIntents(file, mode, output),
+                ["intents", var file] => EvaluateIntents(file, "offline", settings, output),
+                ["intents", var file, "--mode", var mode] => EvaluateIntents(file, mode, settings, output),
                 ["datetimes", var file] => EvaluateDateTimes(file, output),
                 _ => Usage(error),
             };
@@ -38,20 +42,43 @@ public static class EvalCommand
         }
     }
 
-    private static int EvaluateIntents(string file, string mode, TextWriter output)
+    private static int EvaluateIntents(string file, string mode, string[] settings, TextWriter output)
     {
-        if (mode != "offline")
+        if (mode is not ("offline" or "hybrid" or "llm"))
         {
-            throw new IntentDataException(mode is "hybrid" or "llm"
-                ? $"--mode {mode} needs an LLM, and none is configured yet; use --mode offline."
-                : $"Unknown mode '{mode}'; expected offline, hybrid or llm.");
+            throw new IntentDataException($"Unknown mode '{mode}'; expected offline, hybrid or llm.");
         }
 
         var data = IntentDataFile.Read(file);
-        var classifier = OfflineIntentClassifier.Train(TrainingData.Utterances);
-        var evaluation = IntentEvaluation.Run(data, text => classifier.Predict(text).Intent);
+        var understanding = CreateUnderstanding(mode, settings);
+        var evaluation = IntentEvaluation.Run(data, text => understanding.UnderstandAsync(text).GetAwaiter().GetResult().Intent);
         Print(output, $"{file} ({data.Count} messages, mode {mode})", evaluation, withLatency: true);
         return 0;
+    }
+
+    private static IntentUnderstanding CreateUnderstanding(string mode, string[] settings)
+    {
+        var offline = OfflineIntentClassifier.Default;
+        if (mode == "offline")
+        {
+            return new IntentUnderstanding(offline, null, new UnderstandingOptions());
+        }
+
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables()
+            .AddCommandLine(settings)
+            .Build();
+        var llmOptions = configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() ?? new LlmOptions();
+        if (!llmOptions.IsConfigured)
+        {
+            throw new IntentDataException($"--mode {mode} needs an LLM: set Llm:Endpoint and Llm:Model (and Llm:ApiKey), e.g. --Llm:Endpoint=http://localhost:11434/v1 --Llm:Model=qwen2.5.");
+        }
+
+        var understandingOptions = configuration.GetSection(UnderstandingOptions.SectionName).Get<UnderstandingOptions>() ?? new UnderstandingOptions();
+        understandingOptions.Mode = mode == "llm" ? "llm-first" : "hybrid";
+        var llm = new LlmIntentClassifier(new OpenAiCompatibleChatClient(llmOptions), llmOptions, TrainingData.Utterances);
+        return new IntentUnderstanding(offline, llm, understandingOptions);
     }
 
     private static int CrossValidate(int folds, TextWriter output)
@@ -151,6 +178,7 @@ public static class EvalCommand
         error.WriteLine("""
             usage:
               eval intents FILE.tsv [--mode offline|hybrid|llm]   FILE: text<TAB>intent<TAB>lang with a header line
+                                                                  (hybrid/llm: --Llm:Endpoint=URL --Llm:Model=NAME [--Llm:ApiKey=KEY])
               eval intents --cv K                                  K-fold cross-validation on the training data
               eval datetimes FILE.tsv                              FILE: reference<TAB>lang<TAB>text<TAB>expected_start<TAB>granularity
             """);
