@@ -51,7 +51,7 @@ public static class EvalCommand
 
         var data = IntentDataFile.Read(file);
         var understanding = CreateUnderstanding(mode, settings);
-        var evaluation = IntentEvaluation.Run(data, text => understanding.UnderstandAsync(text).GetAwaiter().GetResult().Intent);
+        var evaluation = IntentEvaluation.Run(data, text => understanding.UnderstandAsync(text).GetAwaiter().GetResult().Prediction);
         Print(output, $"{file} ({data.Count} messages, mode {mode})", evaluation, withLatency: true);
         return 0;
     }
@@ -113,6 +113,16 @@ public static class EvalCommand
         if (evaluation.Confusions.Count == 0)
         {
             output.WriteLine("  none");
+        }
+
+        if (evaluation.Bands.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("accuracy by confidence:");
+            foreach (var band in evaluation.Bands)
+            {
+                output.WriteLine(string.Create(c, $"  {band.Low:F2}-{band.High:F2}: {band.Accuracy:F3} of {band.Count}"));
+            }
         }
 
         if (withLatency)

@@ -35,6 +35,19 @@ public sealed class OfflineIntentClassifierTests
     }
 
     [Fact]
+    public void Confidence_means_something_on_messages_never_trained_on()
+    {
+        var heldOut = IntentDataFile.Read(Path.Combine(AppContext.BaseDirectory, "Data", "intents-heldout.tsv"));
+
+        var evaluation = IntentEvaluation.Run(heldOut, text => Shipped.Value.Predict(text));
+
+        var bands = evaluation.Bands.Where(b => b.Count > 0).ToList();
+        Assert.True(bands.Zip(bands.Skip(1)).All(p => p.First.Accuracy < p.Second.Accuracy), string.Join("; ", bands));
+        Assert.True(bands[^1].Accuracy >= 0.95, bands[^1].ToString());
+        Assert.True(evaluation.Accuracy >= 0.90, $"held-out accuracy {evaluation.Accuracy:F4}");
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         var again = OfflineIntentClassifier.Train(TrainingData.Utterances);

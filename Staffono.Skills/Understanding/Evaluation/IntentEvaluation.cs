@@ -13,6 +13,27 @@ public sealed record IntentEvaluation(
     double P50Microseconds,
     double P99Microseconds)
 {
+    /// <summary>
+    /// Accuracy by how confident the classifier was (low, middle, high), to show that its confidence
+    /// means something: the policy trusts high answers and asks about low ones. Empty when unknown.
+    /// </summary>
+    public IReadOnlyList<ConfidenceBand> Bands { get; init; } = [];
+
+    /// <summary>Like <see cref="Run(IReadOnlyList{LabeledUtterance}, Func{string, string})"/>, keeping each answer's confidence for <see cref="Bands"/>.</summary>
+    public static IntentEvaluation Run(IReadOnlyList<LabeledUtterance> data, Func<string, IntentPrediction> classify)
+    {
+        ArgumentNullException.ThrowIfNull(classify);
+        var confidences = new double[data.Count];
+        var index = 0;
+        var evaluation = Run(data, text =>
+        {
+            var prediction = classify(text);
+            confidences[index++] = prediction.Confidence;
+            return prediction.Intent;
+        });
+        return evaluation with { Bands = BandsOf(data, confidences, evaluation) };
+    }
+
     /// <summary>Classifies every message, timing each call, and scores the answers.</summary>
     public static IntentEvaluation Run(IReadOnlyList<LabeledUtterance> data, Func<string, string> classify)
     {
@@ -29,6 +50,20 @@ public sealed record IntentEvaluation(
 
         return Score(data, predicted, latencies);
     }
+
+    private static IReadOnlyList<ConfidenceBand> BandsOf(IReadOnlyList<LabeledUtterance> data, double[] confidences, IntentEvaluation evaluation)
+    {
+        (double Low, double High)[] edges = [(0, 0.55), (0.55, 0.8), (0.8, 1.0000001)];
+        var correct = evaluation.Correct;
+        return edges.Select(e =>
+        {
+            var members = Enumerable.Range(0, data.Count).Where(i => confidences[i] >= e.Low && confidences[i] < e.High).ToList();
+            return new ConfidenceBand(e.Low, Math.Min(e.High, 1), members.Count, members.Count == 0 ? 0 : (double)members.Count(i => correct[i]) / members.Count);
+        }).ToList();
+    }
+
+    /// <summary>Whether each message was labelled right, in data order.</summary>
+    internal IReadOnlyList<bool> Correct { get; init; } = [];
 
     /// <summary>Scores given answers (cross-validation collects them fold by fold).</summary>
     public static IntentEvaluation Score(IReadOnlyList<LabeledUtterance> data, IReadOnlyList<string> predicted, IReadOnlyList<double> latencies)
@@ -71,6 +106,9 @@ public sealed record IntentEvaluation(
             byLanguage,
             confusions,
             Percentile(0.50),
-            Percentile(0.99));
+            Percentile(0.99))
+        {
+            Correct = data.Select((d, i) => d.Intent == predicted[i]).ToList(),
+        };
     }
 }
