@@ -107,7 +107,7 @@ public sealed class EvalCommandTests : IDisposable
         });
         var file = Write("small.tsv", "text\tintent\tlang", "book me tomorrow\tBooking\ten", "где мой заказ\tOrderStatus\tru", "хочу записаться\tBooking\tru", "hi\tGreeting\ten");
 
-        var (code, output, _) = Run("intents", file, "--mode", "llm", $"--Llm:Endpoint={new Uri(llm.BaseUri, "v1")}", "--Llm:Model=m");
+        var (code, output, _) = Run("intents", file, "--mode", "llm", $"--Llm:Endpoint={new Uri(llm.BaseUri, "v1")}", "--Llm:Model=m", "--Llm:Timeout=00:00:30");
 
         Assert.Equal(0, code);
         Assert.Equal(4, llm.Requests.Count);

@@ -99,6 +99,14 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
         Assert.Contains("MicrosoftAppType", error.Message);
     }
 
+    [Fact]
+    public async Task A_bad_order_number_pattern_stops_start_up_naming_the_key()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => RunningHost.StartAsync("--Understanding:OrderNumberPattern=(unclosed"));
+
+        Assert.Contains("Understanding:OrderNumberPattern", error.Message);
+    }
+
     private Task<HttpResponseMessage> PostAsync(string json) =>
         _host.Client.PostAsync("api/messages", new StringContent(json, Encoding.UTF8, "application/json"));
 }

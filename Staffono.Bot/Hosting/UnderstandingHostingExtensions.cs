@@ -23,6 +23,8 @@ public static class UnderstandingHostingExtensions
             sp.GetRequiredService<OfflineIntentClassifier>(),
             sp.GetRequiredService<LlmHolder>().Classifier,
             sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value));
+        services.AddSingleton(sp => new Staffono.Skills.Understanding.Entities.OrderNumberRecognizer(
+            sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.OrderNumberPattern is { Length: > 0 } pattern ? pattern : null));
         services.AddHostedService<ClassifierWarmup>();
         return builder;
     }

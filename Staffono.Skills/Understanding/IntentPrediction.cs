@@ -11,4 +11,7 @@ public sealed record IntentPrediction(string Intent, double Confidence, IReadOnl
 
     /// <summary>Where the result came from: "offline" or "llm".</summary>
     public string Source { get; init; } = "offline";
+
+    /// <summary>Entities the LLM reported (type and value); the offline path leaves this empty and uses the recognizers.</summary>
+    public IReadOnlyList<ExtractedEntity> Entities { get; init; } = [];
 }

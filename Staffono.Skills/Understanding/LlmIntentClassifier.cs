@@ -99,7 +99,21 @@ public sealed class LlmIntentClassifier
             // The LLM gives one confidence; the rest is spread evenly so the ranking still sums to one.
             var rest = (1 - confidence) / (Intents.All.Count - 1);
             var ranking = Intents.All.Select(i => new IntentScore(i, i == intent ? confidence : rest)).OrderByDescending(s => s.Probability).ToList();
-            return new IntentPrediction(intent!, confidence, ranking) { Source = "llm" };
+            var entities = new List<ExtractedEntity>();
+            if (root.TryGetProperty("entities", out var list) && list.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray().Take(20))
+                {
+                    if (item.ValueKind == JsonValueKind.Object
+                        && item.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+                        && item.TryGetProperty("value", out var value) && value.ValueKind == JsonValueKind.String)
+                    {
+                        entities.Add(new ExtractedEntity(type.GetString()!, value.GetString()!));
+                    }
+                }
+            }
+
+            return new IntentPrediction(intent!, confidence, ranking) { Source = "llm", Entities = entities };
         }
         catch (JsonException)
         {

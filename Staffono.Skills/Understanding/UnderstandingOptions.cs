@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Staffono.Skills.Understanding;
 
 /// <summary>How the offline classifier and an LLM are combined, and when the bot should ask rather than guess.</summary>
-public sealed class UnderstandingOptions
+public sealed class UnderstandingOptions : IValidatableObject
 {
     public const string SectionName = "Understanding";
 
@@ -18,4 +18,30 @@ public sealed class UnderstandingOptions
     /// <summary>When the top two are closer than this, the bot asks which one is meant.</summary>
     [Range(0.0, 1.0)]
     public double MinMargin { get; set; } = 0.15;
+
+    /// <summary>The shop's order-number pattern (a .NET regular expression); empty for the default ("#A-10234", 5–8 digits).</summary>
+    public string? OrderNumberPattern { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrEmpty(OrderNumberPattern))
+        {
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(OrderNumberPattern);
+        }
+        catch (ArgumentException ex)
+        {
+            problem = ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult($"Understanding:OrderNumberPattern is not a valid regular expression: {problem}", [nameof(OrderNumberPattern)]);
+        }
+    }
 }
