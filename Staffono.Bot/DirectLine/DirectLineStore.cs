@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Staffono.Runtime.Schema;
+using Staffono.Runtime.State;
 
 namespace Staffono.Bot.DirectLine;
 
@@ -11,16 +12,12 @@ namespace Staffono.Bot.DirectLine;
 /// </summary>
 public sealed class DirectLineStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
 
-    public DirectLineStore(string databasePath)
+    public DirectLineStore(SqliteDatabase database)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _database.Execute("""
             CREATE TABLE IF NOT EXISTS directline_conversations (
                 id         TEXT PRIMARY KEY NOT NULL,
                 user_id    TEXT NOT NULL,
@@ -33,24 +30,25 @@ public sealed class DirectLineStore
                 json            TEXT NOT NULL,
                 PRIMARY KEY (conversation_id, seq)
             ) WITHOUT ROWID;
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     /// <summary>Creates the conversation; false if it already existed.</summary>
-    public async Task<bool> CreateConversationAsync(string conversationId, string userId, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO directline_conversations (id, user_id, next_seq) VALUES ($id, $user, 1) ON CONFLICT(id) DO NOTHING";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$user", userId);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public Task<bool> CreateConversationAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "INSERT INTO directline_conversations (id, user_id, next_seq) VALUES ($id, $user, 1) ON CONFLICT(id) DO NOTHING";
+                command.Parameters.AddWithValue("$id", conversationId);
+                command.Parameters.AddWithValue("$user", userId);
+                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            },
+            cancellationToken);
 
     public async Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT 1 FROM directline_conversations WHERE id = $id";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -58,9 +56,11 @@ public sealed class DirectLineStore
     }
 
     /// <summary>Adds an activity to the feed, giving it its feed id ("{conversation}|0000042").</summary>
-    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    public Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        _database.WriteAsync(connection => AppendAsync(connection, conversationId, activity, cancellationToken), cancellationToken);
+
+    private static async Task<string> AppendAsync(SqliteConnection connection, string conversationId, Activity activity, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         long seq;
         await using (var next = connection.CreateCommand())
@@ -91,31 +91,35 @@ public sealed class DirectLineStore
     }
 
     /// <summary>Replaces an activity in place (the bot updated a message it sent); false if there is none with that id.</summary>
-    public async Task<bool> ReplaceAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $c AND id = $id";
-        command.Parameters.AddWithValue("$json", ProtocolJson.Serialize(activity));
-        command.Parameters.AddWithValue("$c", conversationId);
-        command.Parameters.AddWithValue("$id", activity.Id);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
+    public Task<bool> ReplaceAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE directline_activities SET json = $json WHERE conversation_id = $c AND id = $id";
+                command.Parameters.AddWithValue("$json", ProtocolJson.Serialize(activity));
+                command.Parameters.AddWithValue("$c", conversationId);
+                command.Parameters.AddWithValue("$id", activity.Id);
+                return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+            },
+            cancellationToken);
 
-    public async Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $c AND id = $id";
-        command.Parameters.AddWithValue("$c", conversationId);
-        command.Parameters.AddWithValue("$id", activityId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task DeleteAsync(string conversationId, string activityId, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $c AND id = $id";
+                command.Parameters.AddWithValue("$c", conversationId);
+                command.Parameters.AddWithValue("$id", activityId);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
 
     /// <summary>The activities after <paramref name="watermark"/> as raw JSON, and the watermark after them.</summary>
     public async Task<(List<string> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $c AND seq > $w ORDER BY seq";
         command.Parameters.AddWithValue("$c", conversationId);
@@ -130,15 +134,5 @@ public sealed class DirectLineStore
         }
 
         return (activities, last);
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL";
-        pragma.ExecuteNonQuery();
-        return connection;
     }
 }

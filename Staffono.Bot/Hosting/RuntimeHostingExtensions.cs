@@ -17,11 +17,12 @@ public static class RuntimeHostingExtensions
         services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
-        services.AddSingleton<IStorage>(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return new SqliteStorage(options.DatabasePath, options.FlushEveryWrite);
+            return new SqliteDatabase(options.DatabasePath, options.FlushEveryWrite);
         });
+        services.AddSingleton<IStorage>(sp => new SqliteStorage(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
         services.AddSingleton(sp => new UserState(sp.GetRequiredService<IStorage>()));
 

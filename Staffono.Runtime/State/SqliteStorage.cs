@@ -3,59 +3,32 @@ using Microsoft.Data.Sqlite;
 namespace Staffono.Runtime.State;
 
 /// <summary>
-/// Storage in one SQLite file (WAL), shared safely by several processes: every conditional write is
-/// a single UPDATE/INSERT guarded by the ETag inside one transaction, so two processes can never
-/// both win.
+/// Storage in one SQLite file (see <see cref="SqliteDatabase"/> for WAL, durability and the write
+/// gate), shared safely by several processes: every conditional write is a single UPDATE/INSERT
+/// guarded by the ETag inside one transaction, so two writers can never both win.
 /// </summary>
-/// <remarks>
-/// Durability: by default commits are not flushed to disk one by one (WAL with synchronous=NORMAL).
-/// A committed write survives the process crashing or being killed; an operating-system crash or
-/// power cut can lose the last moments of writes. <c>flushEveryWrite</c> makes every commit wait for
-/// the disk (synchronous=FULL), which costs about a disk flush per turn.
-/// </remarks>
 public sealed class SqliteStorage : IStorage
 {
-    private readonly string _connectionString;
-    private readonly string _synchronousPragma;
-
-    // SQLite lets one writer in at a time and makes the others wait by sleeping on a thread. Within
-    // this process, writers queue here instead, asynchronously, so a burst of turns never blocks
-    // thread-pool threads; only writers from other processes meet SQLite's own busy wait.
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SqliteDatabase _database;
 
     public SqliteStorage(string databasePath, bool flushEveryWrite = false)
+        : this(new SqliteDatabase(databasePath, flushEveryWrite))
     {
-        _synchronousPragma = flushEveryWrite ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
-        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(databasePath));
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+    }
 
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = databasePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+    public SqliteStorage(SqliteDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _database.Execute("""
             CREATE TABLE IF NOT EXISTS storage (
                 key   TEXT PRIMARY KEY NOT NULL,
                 json  TEXT NOT NULL,
                 etag  TEXT NOT NULL
             ) WITHOUT ROWID;
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
-    public string DatabasePath => new SqliteConnectionStringBuilder(_connectionString).DataSource;
+    public string DatabasePath => _database.Path;
 
     public async Task<IReadOnlyDictionary<string, StoreItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
     {
@@ -65,7 +38,7 @@ public sealed class SqliteStorage : IStorage
             return result;
         }
 
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT key, json, etag FROM storage WHERE key = $key";
         var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
@@ -82,29 +55,46 @@ public sealed class SqliteStorage : IStorage
         return result;
     }
 
-    public async Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, string>> WriteAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken = default)
     {
-        var etags = new Dictionary<string, string>(StringComparer.Ordinal);
         if (changes.Count == 0)
         {
-            return etags;
+            return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
         }
 
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            return await WriteLockedAsync(changes, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        return _database.WriteAsync(connection => WriteAsync(connection, changes, cancellationToken), cancellationToken);
     }
 
-    private async Task<IReadOnlyDictionary<string, string>> WriteLockedAsync(IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
+    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
+    {
+        if (keys.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        return _database.WriteAsync(
+            async connection =>
+            {
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "DELETE FROM storage WHERE key = $key";
+                var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
+                foreach (var key in keys)
+                {
+                    keyParameter.Value = key;
+                    await command.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<string, string>> WriteAsync(SqliteConnection connection, IReadOnlyDictionary<string, StoreItem> changes, CancellationToken cancellationToken)
     {
         var etags = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using var connection = Open(forWriting: true);
         // BEGIN IMMEDIATE takes the write lock up front, so the checks below and the writes are one step.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken);
         foreach (var (key, change) in changes)
@@ -137,55 +127,5 @@ public sealed class SqliteStorage : IStorage
 
         await transaction.CommitAsync(cancellationToken);
         return etags;
-    }
-
-    public async Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken = default)
-    {
-        if (keys.Count == 0)
-        {
-            return;
-        }
-
-        await _writeGate.WaitAsync(cancellationToken);
-        try
-        {
-            await DeleteLockedAsync(keys, cancellationToken);
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
-    }
-
-    private async Task DeleteLockedAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        await using var connection = Open(forWriting: true);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM storage WHERE key = $key";
-        var keyParameter = command.Parameters.Add("$key", SqliteType.Text);
-        foreach (var key in keys)
-        {
-            keyParameter.Value = key;
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    private SqliteConnection Open(bool forWriting = false)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        if (forWriting)
-        {
-            // A per-connection setting that only matters at commit; pooled connections may be new ones.
-            using var pragma = connection.CreateCommand();
-            pragma.CommandText = _synchronousPragma;
-            pragma.ExecuteNonQuery();
-        }
-
-        return connection;
     }
 }

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+
+namespace Staffono.Runtime.State;
+
+/// <summary>
+/// One SQLite file in WAL mode, shared by everything the process keeps in it (state, the Direct Line
+/// feed, later schedules). SQLite admits one writer at a time and makes the others wait by sleeping
+/// on a thread; writers of this process instead queue asynchronously on one gate per file, so a
+/// burst of turns never ties up thread-pool threads. Writers in other processes still meet SQLite's
+/// own wait (DefaultTimeout).
+/// </summary>
+/// <remarks>
+/// Durability: by default commits are not flushed one by one (synchronous=NORMAL): a committed write
+/// survives the process crashing or being killed; an OS crash or power cut can lose the last moments
+/// of writes. <c>flushEveryWrite</c> makes each commit wait for the disk (synchronous=FULL).
+/// </remarks>
+public sealed class SqliteDatabase
+{
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+    private readonly string _connectionString;
+    private readonly string _synchronousPragma;
+    private readonly SemaphoreSlim _writeGate;
+
+    public SqliteDatabase(string databasePath, bool flushEveryWrite = false)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
+        Path = System.IO.Path.GetFullPath(databasePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        _synchronousPragma = flushEveryWrite ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL";
+        _writeGate = WriteGates.GetOrAdd(Path, _ => new SemaphoreSlim(1, 1));
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+
+        using var connection = OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL";
+        command.ExecuteNonQuery();
+    }
+
+    public string Path { get; }
+
+    /// <summary>Runs schema statements once at start (CREATE TABLE IF NOT EXISTS ...).</summary>
+    public void Execute(string sql)
+    {
+        using var connection = OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public SqliteConnection OpenForReading()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Runs <paramref name="work"/> as this process's only writer of the file, on a connection ready for writing.</summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = OpenForReading();
+            // A per-connection setting that only matters at commit; pooled connections may be new ones.
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = _synchronousPragma;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return await work(connection);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}
