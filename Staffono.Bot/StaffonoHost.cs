@@ -22,6 +22,7 @@ public static class StaffonoHost
         builder.AddStaffonoRuntime();
         builder.AddDirectLine();
         builder.AddUnderstanding();
+        builder.AddBusinessProfile();
         builder.Services.AddSingleton<IBot, StaffonoBot>();
         builder.Services.AddProblemDetails();
         configureServices?.Invoke(builder.Services);

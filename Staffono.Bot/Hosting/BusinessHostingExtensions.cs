@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Staffono.Skills.Business;
+
+namespace Staffono.Bot.Hosting;
+
+/// <summary>Loads the business profile as the host starts: a broken profile stops start-up with its line and field.</summary>
+public static class BusinessHostingExtensions
+{
+    public static IHostApplicationBuilder AddBusinessProfile(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BusinessOptions>().Bind(builder.Configuration.GetSection(BusinessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => BusinessProfileLoader.Load(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.FullPath));
+        builder.Services.AddHostedService<ProfileCheck>();
+        return builder;
+    }
+
+    /// <summary>Resolving the profile at start is what validates it; otherwise the first booking would find the mistake.</summary>
+    private sealed class ProfileCheck(IServiceProvider services, ILogger<ProfileCheck> logger) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var profile = services.GetRequiredService<BusinessProfile>();
+            logger.LogInformation("Business profile: {Name}, {Locations} locations, {Services} services, {Staff} staff", profile.Name, profile.Locations.Count, profile.Services.Count, profile.Staff.Count);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
