@@ -1,0 +1,143 @@
+using Staffono.Bot.Tests.Support;
+using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
+using Staffono.Skills.Understanding;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Skills.Calendar;
+
+/// <summary>Slot search over the demo salon, and the SQLite calendar's guarantees.</summary>
+public sealed class CalendarTests : IDisposable
+{
+    private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
+    private static readonly DateTime TuesdayMorning = new(2026, 11, 24, 10, 30, 0);
+    private readonly TempFolder _folder = new();
+    private readonly SlotFinder _finder = new(Salon);
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
+    private readonly SqliteCalendarStore _store;
+
+    public CalendarTests() => _store = new SqliteCalendarStore(_folder.File("calendar.db"), _clock);
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void A_day_gets_slots_spread_over_that_day()
+    {
+        var offer = Find("2026-11-25T00:00", DateTimeGranularity.Day);
+
+        Assert.True(offer.OnRequestedDay);
+        Assert.Equal(["10:00", "15:00", "20:00"], offer.Slots.Select(s => $"{s.Start:HH:mm}"));
+        Assert.All(offer.Slots, s => Assert.Equal(new DateTime(2026, 11, 25), s.Start.Date));
+    }
+
+    [Fact]
+    public void An_hour_gets_that_hour_and_its_neighbours()
+    {
+        var offer = Find("2026-11-25T11:00", DateTimeGranularity.Hour);
+
+        Assert.Equal(["10:45", "11:00", "11:15"], offer.Slots.Select(s => $"{s.Start:HH:mm}"));
+    }
+
+    [Fact]
+    public void A_part_of_the_day_stays_within_it()
+    {
+        var offer = Find("2026-11-25T18:00", DateTimeGranularity.PartOfDay);
+
+        Assert.Equal(["18:00", "19:00", "20:00"], offer.Slots.Select(s => $"{s.Start:HH:mm}"));
+    }
+
+    [Fact]
+    public void The_lead_time_keeps_today_s_slots_at_least_an_hour_away()
+    {
+        var offer = Find("2026-11-24T00:00", DateTimeGranularity.Day);
+
+        Assert.All(offer.Slots, s => Assert.True(s.Start >= TuesdayMorning.AddHours(1), $"{s.Start}"));
+    }
+
+    [Fact]
+    public void A_closed_day_gets_the_nearest_days_that_are_open_said_plainly()
+    {
+        var offer = _finder.Find("haircut", null, new DateTimeResolution(new DateTime(2026, 12, 31), DateTimeGranularity.Day), [], new DateTime(2026, 12, 20, 10, 0, 0));
+
+        Assert.False(offer.OnRequestedDay);
+        Assert.Equal([new DateTime(2027, 1, 3), new DateTime(2027, 1, 4), new DateTime(2027, 1, 5)], offer.Slots.Select(s => s.Start.Date));
+    }
+
+    [Fact]
+    public void A_location_limits_the_offer_to_its_staff_and_beyond_the_horizon_there_is_nothing()
+    {
+        var arbat = _finder.Find("haircut", "arbat", new DateTimeResolution(new DateTime(2026, 11, 26), DateTimeGranularity.Day), [], TuesdayMorning);
+        var tooFar = Find("2027-03-01T00:00", DateTimeGranularity.Day);
+
+        Assert.All(arbat.Slots, s => Assert.Equal(("arbat", "marina"), (s.LocationId, s.StaffId)));
+        Assert.Empty(tooFar.Slots);
+    }
+
+    [Fact]
+    public async Task A_booked_time_is_not_offered_again()
+    {
+        var eleven = Find("2026-11-25T11:00", DateTimeGranularity.Hour).Slots.Single(s => s.Start.Hour == 11 && s.Start.Minute == 0);
+        await _store.BookAsync(eleven, new Customer("webchat/anna", "Анна", null));
+
+        var busy = await _store.BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
+        var offer = _finder.Find("haircut", null, new DateTimeResolution(new DateTime(2026, 11, 25, 11, 0, 0), DateTimeGranularity.Hour), busy, TuesdayMorning);
+
+        Assert.DoesNotContain(offer.Slots, s => s.StaffId == eleven.StaffId && s.Start < eleven.End && eleven.Start < s.End);
+    }
+
+    [Fact]
+    public async Task Two_customers_racing_for_one_slot_get_exactly_one_booking()
+    {
+        var slot = Find("2026-11-25T11:00", DateTimeGranularity.Hour).Slots[1];
+        using var start = new ManualResetEventSlim();
+
+        var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await new SqliteCalendarStore(_folder.File("calendar.db"), _clock).BookAsync(slot, new Customer($"telegram/{i}", null, null));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(attempts);
+
+        Assert.Single(results, r => r is not null);
+    }
+
+    [Fact]
+    public async Task A_held_slot_is_kept_for_its_holder_until_the_hold_expires()
+    {
+        var slot = Find("2026-11-25T11:00", DateTimeGranularity.Hour).Slots[0];
+        var anna = new Customer("webchat/anna", "Анна", null);
+        var boris = new Customer("webchat/boris", "Борис", null);
+
+        Assert.NotNull(await _store.HoldAsync(slot, anna.Key, Salon.Booking.HoldDuration));
+        Assert.Null(await _store.HoldAsync(slot, boris.Key, Salon.Booking.HoldDuration));
+        Assert.Null(await _store.BookAsync(slot, boris));
+        _clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.NotNull(await _store.BookAsync(slot, boris));
+        Assert.Null(await _store.BookAsync(slot, anna));
+    }
+
+    [Fact]
+    public async Task Only_the_customer_can_cancel_or_move_their_booking_and_a_stranger_learns_nothing()
+    {
+        var slots = Find("2026-11-25T00:00", DateTimeGranularity.Day).Slots;
+        var anna = new Customer("webchat/anna", "Анна", "+79123456789");
+        var booking = (await _store.BookAsync(slots[0], anna))!;
+
+        Assert.False(await _store.CancelAsync(booking.Id, new Customer("webchat/mallory", null, "+70000000000")));
+        Assert.False(await _store.CancelAsync("no-such-booking", anna));
+        Assert.Null(await _store.BookAsync(slots[1], new Customer("webchat/mallory", null, null), replacesBookingId: booking.Id));
+
+        // The same person on another channel, recognised by phone, may move it.
+        var moved = await _store.BookAsync(slots[1], new Customer("telegram/555", "Анна", "+79123456789"), replacesBookingId: booking.Id);
+        Assert.NotNull(moved);
+        var upcoming = await _store.BookingsOfAsync(anna, TuesdayMorning);
+        Assert.Equal([moved!.Id], upcoming.Select(b => b.Id));
+        Assert.True(await _store.CancelAsync(moved.Id, anna));
+        Assert.Empty(await _store.BookingsOfAsync(anna, TuesdayMorning));
+        Assert.Equal(moved.Id, (await _store.FindByIcsTokenAsync(moved.IcsToken))!.Id);
+    }
+
+    private SlotOffer Find(string when, DateTimeGranularity granularity) =>
+        _finder.Find("haircut", null, new DateTimeResolution(DateTime.Parse(when, System.Globalization.CultureInfo.InvariantCulture), granularity), [], TuesdayMorning);
+}

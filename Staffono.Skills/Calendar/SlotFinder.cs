@@ -1,0 +1,124 @@
+using Staffono.Skills.Business;
+using Staffono.Skills.Understanding;
+
+namespace Staffono.Skills.Calendar;
+
+/// <summary>
+/// Availability = working hours − bookings − active holds − lead time, within the horizon, and the
+/// choice of 2–4 concrete slots nearest what the customer asked, honouring its granularity: a day →
+/// spread over that day; an hour → that hour and its neighbours; a part of the day → within it; a
+/// week → spread over the week; nothing free → the nearest slots on other days.
+/// </summary>
+public sealed class SlotFinder(BusinessProfile profile)
+{
+    public const int MaxOffered = 3;
+
+    /// <summary>Finds slots for <paramref name="serviceId"/> near <paramref name="wanted"/> (local time).</summary>
+    /// <param name="busy">Bookings and live holds per staff member, as local-time intervals.</param>
+    /// <param name="now">The current local time of the business.</param>
+    public SlotOffer Find(string serviceId, string? locationId, DateTimeResolution wanted, IReadOnlyList<Slot> busy, DateTime now)
+    {
+        var service = profile.Services.FirstOrDefault(s => s.Id == serviceId) ?? throw new ArgumentException($"Unknown service '{serviceId}'.", nameof(serviceId));
+        var earliest = now + profile.Booking.MinLeadTime;
+        var horizonEnd = now.Date.AddDays(profile.Booking.HorizonDays + 1);
+        var (windowStart, windowEnd) = Window(wanted);
+
+        var inWindow = Candidates(service, locationId, windowStart.Date, windowEnd, busy, earliest, horizonEnd)
+            .Where(s => s.Start >= windowStart && s.Start < windowEnd).ToList();
+        if (inWindow.Count > 0)
+        {
+            return new SlotOffer(Choose(inWindow, wanted), OnRequestedDay: true);
+        }
+
+        // Nothing then: the nearest free slots on the following days, one per day, so the customer sees real choices.
+        var after = Candidates(service, locationId, windowEnd.Date, horizonEnd, busy, earliest, horizonEnd)
+            .Where(s => s.Start >= windowEnd)
+            .GroupBy(s => s.Start.Date)
+            .Select(day => day.OrderBy(s => Math.Abs((s.Start.TimeOfDay - wanted.Start.TimeOfDay).Ticks)).First())
+            .Take(MaxOffered)
+            .ToList();
+        return new SlotOffer(after, OnRequestedDay: false);
+    }
+
+    /// <summary>Every free start for the service, by step, in [from, to), earliest first.</summary>
+    internal IEnumerable<Slot> Candidates(Service service, string? locationId, DateTime from, DateTime to, IReadOnlyList<Slot> busy, DateTime earliest, DateTime horizonEnd)
+    {
+        var step = profile.Booking.SlotStep;
+        var busyByStaff = busy.GroupBy(b => b.StaffId).ToDictionary(g => g.Key, g => g.OrderBy(b => b.Start).ToList());
+        for (var day = from.Date; day < to && day < horizonEnd; day = day.AddDays(1))
+        {
+            if (profile.ClosedDays.Contains(DateOnly.FromDateTime(day)))
+            {
+                continue;
+            }
+
+            var starts = new SortedDictionary<DateTime, Slot>();
+            foreach (var staff in profile.Staff)
+            {
+                if (!staff.ServiceIds.Contains(service.Id) || staff.DaysOff.Contains(DateOnly.FromDateTime(day)))
+                {
+                    continue;
+                }
+
+                foreach (var hours in staff.Hours.Where(h => h.Day == day.DayOfWeek && service.LocationIds.Contains(h.LocationId) && (locationId is null || h.LocationId == locationId)))
+                {
+                    var end = day + hours.To.ToTimeSpan();
+                    for (var start = day + hours.From.ToTimeSpan(); start + service.Duration <= end; start += step)
+                    {
+                        if (start < earliest || starts.ContainsKey(start))
+                        {
+                            continue;
+                        }
+
+                        var slot = new Slot(service.Id, staff.Id, hours.LocationId, start, start + service.Duration);
+                        if (!busyByStaff.TryGetValue(staff.Id, out var taken) || !taken.Any(b => b.Start < slot.End && slot.Start < b.End))
+                        {
+                            starts[start] = slot;
+                        }
+                    }
+                }
+            }
+
+            foreach (var slot in starts.Values)
+            {
+                yield return slot;
+            }
+        }
+    }
+
+    private static (DateTime Start, DateTime End) Window(DateTimeResolution wanted) => wanted.Granularity switch
+    {
+        DateTimeGranularity.Minute or DateTimeGranularity.Hour => (wanted.Start.AddHours(-2), wanted.Start.AddHours(3)),
+        DateTimeGranularity.PartOfDay => (wanted.Start, wanted.Start.AddHours(wanted.Start.Hour >= 18 ? 4 : wanted.Start.Hour >= 13 ? 5 : 4)),
+        DateTimeGranularity.Week => (wanted.Start, wanted.Start.AddDays(7)),
+        _ => (wanted.Start.Date, wanted.Start.Date.AddDays(1)),
+    };
+
+    private static List<Slot> Choose(List<Slot> free, DateTimeResolution wanted)
+    {
+        if (wanted.Granularity is DateTimeGranularity.Minute or DateTimeGranularity.Hour)
+        {
+            // The asked time if free, and its nearest neighbours.
+            return free.OrderBy(s => Math.Abs((s.Start - wanted.Start).Ticks)).ThenBy(s => s.Start).Take(MaxOffered).OrderBy(s => s.Start).ToList();
+        }
+
+        if (wanted.Granularity == DateTimeGranularity.Week)
+        {
+            var perDay = free.GroupBy(s => s.Start.Date).Select(g => g.First()).ToList();
+            return Spread(perDay.Count >= 2 ? perDay : free);
+        }
+
+        return Spread(free);
+    }
+
+    /// <summary>First, middle and last: choices across the whole window rather than three neighbours.</summary>
+    private static List<Slot> Spread(List<Slot> free)
+    {
+        if (free.Count <= MaxOffered)
+        {
+            return free;
+        }
+
+        return [free[0], free[free.Count / 2], free[^1]];
+    }
+}
