@@ -33,6 +33,7 @@ public static class StaffonoHost
         app.UseWebSockets();
         app.MapBotMessages();
         app.MapDirectLine();
+        app.MapCalendarInvites();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

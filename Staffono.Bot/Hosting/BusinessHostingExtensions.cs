@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
 
 namespace Staffono.Bot.Hosting;
 
@@ -10,6 +11,8 @@ public static class BusinessHostingExtensions
     {
         builder.Services.AddOptions<BusinessOptions>().Bind(builder.Configuration.GetSection(BusinessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => BusinessProfileLoader.Load(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.FullPath));
+        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }
