@@ -19,12 +19,20 @@ public sealed class MainDialog : InterruptibleDialog
     private static readonly string[] Abilities = ["booking", "order_status", "returns", "renewal", "pricing", "human"];
 
     private readonly IntentUnderstanding _understanding;
+    private readonly bool _canBook;
 
-    public MainDialog(IntentUnderstanding understanding)
+    /// <param name="understanding">What each message asks for.</param>
+    /// <param name="booking">The booking use case, when the business has a calendar.</param>
+    public MainDialog(IntentUnderstanding understanding, Booking.BookingDialog? booking = null)
         : base(DialogId)
     {
         _understanding = understanding ?? throw new ArgumentNullException(nameof(understanding));
         AddDialog(new ChoicePrompt(ClarifyPrompt));
+        if (booking is not null)
+        {
+            AddDialog(booking);
+            _canBook = true;
+        }
     }
 
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
@@ -45,7 +53,7 @@ public sealed class MainDialog : InterruptibleDialog
         if (result is { Status: DialogTurnStatus.Complete, Result: FoundChoice clarified })
         {
             // The customer picked one of the two intents offered by the clarifying question.
-            await AnswerAsync(innerDc, clarified.Value, firstMessage: false, cancellationToken);
+            await StartAsync(innerDc, clarified.Value, firstMessage: false, cancellationToken);
         }
 
         return DialogTurnResult.Waiting;
@@ -99,8 +107,14 @@ public sealed class MainDialog : InterruptibleDialog
             return;
         }
 
-        await AnswerAsync(dc, understood.Intent, firstMessage, cancellationToken);
+        await StartAsync(dc, understood.Intent, firstMessage, cancellationToken);
     }
+
+    /// <summary>Begins the intent's use case when it exists; otherwise answers honestly.</summary>
+    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken) =>
+        intent == Intents.Booking && _canBook
+            ? dc.BeginDialogAsync(Booking.BookingDialog.DialogId, new Booking.BookingRequest { FirstText = dc.Context.Activity.Text }, cancellationToken)
+            : AnswerAsync(dc, intent, firstMessage, cancellationToken);
 
     /// <summary>What each intent gets until its use case is built: an honest answer and the help.</summary>
     private static Task AnswerAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
 using Staffono.Skills.Business;
+using Staffono.Dialogs.Booking;
 using Staffono.Skills.Calendar;
+using Staffono.Skills.Understanding;
 
 namespace Staffono.Bot.Hosting;
 
@@ -13,6 +15,9 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton(sp => BusinessProfileLoader.Load(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.FullPath));
         builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
+        builder.Services.AddSingleton(sp => new BookingDialog(
+            sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

@@ -38,8 +38,9 @@ public static class ChoiceRecognizer
             return ordinal;
         }
 
-        // A part of a title: every word of the reply appears in exactly one option ("гель" → "Маникюр гель-лак").
-        var words = TextNormalizer.Words(normalized);
+        // A part of a title: every word of the reply appears in exactly one option ("гель" → "Маникюр гель-лак",
+        // "в 11:00" → "Завтра в 11:00"); one-letter words ("в", "a") are too common to tell options apart.
+        var words = TextNormalizer.Words(normalized).Where(w => w.Length >= 2).ToArray();
         return Unique(options, o => o.Any(name => ContainsAllWords(TextNormalizer.Normalize(name), words)));
     }
 
@@ -65,7 +66,7 @@ public static class ChoiceRecognizer
     private static bool ContainsAllWords(string title, string[] words)
     {
         var titleWords = title.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return words.Length > 0 && words.All(w => w.Length >= 2 && titleWords.Any(t => t.StartsWith(w.Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal) || t == w));
+        return words.Length > 0 && words.All(w => titleWords.Any(t => t.StartsWith(w.Replace("-", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal) || t == w));
     }
 
     private static int? Unique(IReadOnlyList<IReadOnlyList<string>> options, Func<IReadOnlyList<string>, bool> matches)

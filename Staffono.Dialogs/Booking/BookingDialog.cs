@@ -1,0 +1,286 @@
+using System.Globalization;
+using Staffono.Dialogs.Engine;
+using Staffono.Dialogs.Engine.Prompts;
+using Staffono.Runtime.Channels;
+using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
+using Staffono.Skills.Understanding;
+
+namespace Staffono.Dialogs.Booking;
+
+/// <summary>
+/// Booking, as WORKFLOWS.md §1 describes it: use what the first message says, ask only for what is
+/// missing (location first when there are several, then service, then when), offer 2–3 concrete
+/// slots, confirm in one sentence (premium services need an explicit "Подтверждаю"), then book.
+/// "нет, лучше в пятницу" at the confirmation offers Friday instead.
+/// </summary>
+public sealed class BookingDialog : ComponentDialog
+{
+    public const string DialogId = "booking";
+    private const string Steps = "booking.steps";
+    private readonly CalendarPlugin _calendar;
+    private readonly BusinessProfile _profile;
+    private readonly IDateTimeRecognizer _dates;
+
+    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time)
+        : base(DialogId)
+    {
+        _calendar = calendar;
+        _profile = profile;
+        _dates = dates;
+        AddDialog(new WaterfallDialog(Steps, [PrefillAsync, AskLocationAsync, AskServiceAsync, AskWhenAsync, OfferSlotsAsync, AskNameAsync, ConfirmAsync, BookAsync]));
+        AddDialog(new ChoicePrompt("booking.choice"));
+        AddDialog(new DateTimePrompt("booking.when", dates, time, reference: () => calendar.LocalNow));
+        AddDialog(new TextPrompt("booking.name"));
+        AddDialog(new ConfirmPrompt("booking.confirm"));
+        AddDialog(new TextPrompt("booking.premium", (prompt, _) => Task.FromResult(IsExplicitConfirmation(prompt.Recognized.Value) || ConfirmRecognizer.Recognize(prompt.Recognized.Value) == false)));
+        InitialDialogId = Steps;
+    }
+
+    private Task<DialogTurnResult> PrefillAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        if (request.FirstText is { } text)
+        {
+            var wanted = request.WantedStart is null ? _dates.Recognize(text, _calendar.LocalNow) : null;
+            request = request with
+            {
+                FirstText = null,
+                ServiceId = request.ServiceId ?? FindService(text)?.Id,
+                LocationId = request.LocationId ?? FindLocation(text)?.Id,
+                WantedStart = request.WantedStart ?? wanted?.Start,
+                WantedGranularity = request.WantedGranularity ?? wanted?.Granularity.ToString(),
+            };
+        }
+
+        // The channel usually knows the customer's name already; ask only when it does not.
+        if (request.Name is null && step.Context.Activity.From?.Name is { Length: > 1 } known && known is not ("User" or "user" or "You"))
+        {
+            request = request with { Name = known };
+        }
+
+        Save(step, request);
+        return step.NextAsync(null, ct);
+    }
+
+    private Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        var candidates = request.ServiceId is { } serviceId
+            ? _profile.Locations.Where(l => _profile.Services.First(s => s.Id == serviceId).LocationIds.Contains(l.Id)).ToList()
+            : _profile.Locations.ToList();
+        if (request.LocationId is not null || candidates.Count == 1)
+        {
+            Save(step, request with { LocationId = request.LocationId ?? candidates[0].Id });
+            return step.NextAsync(null, ct);
+        }
+
+        return step.PromptAsync("booking.choice", new PromptOptions
+        {
+            Prompt = new LogicalReply(Texts.Get(step.Language, "booking.ask_location")),
+            Choices = candidates.Select(l => new Choice(l.Id) { Title = l.Name.In(step.Language), Synonyms = [l.Address.In(step.Language)] }).ToList(),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AskServiceAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        if (step.Result is FoundChoice location)
+        {
+            request = request with { LocationId = location.Value };
+            Save(step, request);
+        }
+
+        if (request.ServiceId is not null)
+        {
+            return step.NextAsync(null, ct);
+        }
+
+        return step.PromptAsync("booking.choice", new PromptOptions
+        {
+            Prompt = new LogicalReply(Texts.Get(step.Language, "booking.ask_service")),
+            Choices = _profile.Services.Where(s => s.LocationIds.Contains(request.LocationId!))
+                .Select(s => new Choice(s.Id) { Title = s.Name.In(step.Language), Synonyms = s.Synonyms }).ToList(),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AskWhenAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        if (step.Result is FoundChoice service)
+        {
+            request = request with { ServiceId = service.Value };
+            Save(step, request);
+        }
+
+        return request.WantedStart is not null
+            ? step.NextAsync(null, ct)
+            : step.PromptAsync("booking.when", PromptOptions.Ask(Texts.Get(step.Language, "booking.ask_when")), ct);
+    }
+
+    private async Task<DialogTurnResult> OfferSlotsAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        if (step.Result is DateTimeResolution when)
+        {
+            request = request with { WantedStart = when.Start, WantedGranularity = when.Granularity.ToString() };
+        }
+
+        if (request.WantedStart < _calendar.LocalNow.Date)
+        {
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.past"), ct);
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { WantedStart = null, WantedGranularity = null }, ct);
+        }
+
+        if (request.WantedStart > _calendar.LocalNow.Date.AddDays(_profile.Booking.HorizonDays))
+        {
+            var last = _calendar.LocalNow.Date.AddDays(_profile.Booking.HorizonDays);
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.too_far", _profile.Booking.HorizonDays, last.ToString(step.Language == "ru" ? "d MMMM" : "MMMM d", CultureInfo.GetCultureInfo(TurnLanguage.Locale(step.Language)))), ct);
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { WantedStart = null, WantedGranularity = null }, ct);
+        }
+
+        Save(step, request);
+        var wanted = new DateTimeResolution(request.WantedStart!.Value, Enum.Parse<DateTimeGranularity>(request.WantedGranularity ?? nameof(DateTimeGranularity.Day)));
+        var offer = await _calendar.FindSlotsAsync(request.ServiceId!, request.LocationId, wanted, CustomerOf(step).Key, ct);
+        if (offer.Slots.Count == 0)
+        {
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.nothing_free", _profile.Booking.HorizonDays), ct);
+            return await step.EndDialogAsync(null, ct);
+        }
+
+        var names = offer.Slots.Select(s => When(step.Language, s.Start)).ToList();
+        var key = offer.OnRequestedDay ? "booking.offer" : "booking.offer_other_days";
+        return await step.PromptAsync("booking.choice", new PromptOptions
+        {
+            Prompt = new LogicalReply(Texts.Get(step.Language, key, JoinOr(step.Language, names))),
+            Choices = offer.Slots.Select((s, i) => new Choice(SlotKey(s)) { Title = Capitalize(names[i]), Synonyms = [s.Start.ToString("HH:mm", CultureInfo.InvariantCulture)] }).ToList(),
+        }, ct);
+    }
+
+    private Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step) with { ChosenSlot = ((FoundChoice)step.Result!).Value };
+        Save(step, request);
+        return request.Name is not null
+            ? step.NextAsync(null, ct)
+            : step.PromptAsync("booking.name", PromptOptions.Ask(Texts.Get(step.Language, "booking.ask_name")), ct);
+    }
+
+    private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        if (step.Result is string name)
+        {
+            request = request with { Name = name.Trim() };
+            Save(step, request);
+        }
+
+        var slot = SlotOf(request);
+        if (await _calendar.HoldAsync(slot, CustomerOf(step), ct) is null)
+        {
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.taken"), ct);
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { ChosenSlot = null }, ct);
+        }
+
+        var service = _profile.Services.First(s => s.Id == slot.ServiceId);
+        var summary = Texts.Get(step.Language, "booking.summary", service.Name.In(step.Language), When(step.Language, slot.Start), _profile.Locations.First(l => l.Id == slot.LocationId).Address.In(step.Language));
+        return service.Premium
+            ? await step.PromptAsync("booking.premium", new PromptOptions
+            {
+                Prompt = new LogicalReply(Texts.Get(step.Language, "booking.confirm_premium", summary)),
+                RetryPrompt = new LogicalReply(Texts.Get(step.Language, "booking.confirm_premium_retry")),
+            }, ct)
+            : await step.PromptAsync("booking.confirm", PromptOptions.Ask(Texts.Get(step.Language, "booking.confirm", summary)), ct);
+    }
+
+    private async Task<DialogTurnResult> BookAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var request = Request(step);
+        var confirmed = step.Result switch
+        {
+            bool yes => yes,
+            string text => IsExplicitConfirmation(text),
+            _ => false,
+        };
+        if (!confirmed)
+        {
+            // "нет, лучше в пятницу": a new moment in the refusal is the new wish; otherwise ask when instead.
+            var instead = _dates.Recognize(step.Context.Activity.Text, _calendar.LocalNow);
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with
+            {
+                ChosenSlot = null,
+                WantedStart = instead?.Start,
+                WantedGranularity = instead?.Granularity.ToString(),
+            }, ct);
+        }
+
+        var booking = await _calendar.BookAsync(SlotOf(request), CustomerOf(step) with { Name = request.Name }, request.ReplacesBookingId, ct);
+        if (booking is null)
+        {
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.taken"), ct);
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { ChosenSlot = null }, ct);
+        }
+
+        var link = step.Context.Activity.ServiceUrl is { } baseUrl ? new Uri(new Uri(baseUrl), $"calendar/{booking.IcsToken}.ics").ToString() : $"/calendar/{booking.IcsToken}.ics";
+        await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.done", When(step.Language, booking.Slot.Start), link), ct);
+        return await step.EndDialogAsync(booking.Id, ct);
+    }
+
+    private static BookingRequest Request(WaterfallStepContext step) =>
+        step.GetValue<BookingRequest>("request") ?? step.GetOptions<BookingRequest>() ?? new BookingRequest();
+
+    private static void Save(WaterfallStepContext step, BookingRequest request) => step.SetValue("request", request);
+
+    private static Customer CustomerOf(WaterfallStepContext step)
+    {
+        var activity = step.Context.Activity;
+        return new Customer($"{activity.ChannelId}/{activity.From?.Id}", activity.From?.Name, null);
+    }
+
+    private Slot SlotOf(BookingRequest request)
+    {
+        var parts = request.ChosenSlot!.Split('|');
+        var start = new DateTime(long.Parse(parts[2], CultureInfo.InvariantCulture));
+        var service = _profile.Services.First(s => s.Id == request.ServiceId);
+        return new Slot(service.Id, parts[0], parts[1], start, start + service.Duration);
+    }
+
+    private static string SlotKey(Slot slot) => $"{slot.StaffId}|{slot.LocationId}|{slot.Start.Ticks.ToString(CultureInfo.InvariantCulture)}";
+
+    private Service? FindService(string text)
+    {
+        var normalized = " " + TextNormalizer.Normalize(text) + " ";
+        return _profile.Services.FirstOrDefault(s => new[] { s.Name.Ru, s.Name.En }.Concat(s.Synonyms)
+            .Any(n => normalized.Contains(" " + TextNormalizer.Normalize(n) + " ", StringComparison.Ordinal)
+                || (TextNormalizer.Normalize(n).Length >= 5 && normalized.Contains(" " + TextNormalizer.Normalize(n)[..5], StringComparison.Ordinal))));
+    }
+
+    private Location? FindLocation(string text)
+    {
+        var normalized = TextNormalizer.Normalize(text);
+        return _profile.Locations.FirstOrDefault(l => l.Id.Length >= 4 && (normalized.Contains(l.Id[..4], StringComparison.Ordinal)
+            || TextNormalizer.Words(l.Name.Ru).Concat(TextNormalizer.Words(l.Name.En)).Where(w => w.Length >= 5).Any(w => normalized.Contains(w[..5], StringComparison.Ordinal))));
+    }
+
+    private string When(string language, DateTime start)
+    {
+        var culture = CultureInfo.GetCultureInfo(TurnLanguage.Locale(language));
+        var today = _calendar.LocalNow.Date;
+        var day = (start.Date - today).Days switch
+        {
+            0 => Texts.Get(language, "booking.today"),
+            1 => Texts.Get(language, "booking.tomorrow"),
+            // "27 ноября (пт)" reads right after any Russian preposition; a weekday name would need its own case.
+            _ => start.ToString(language == "ru" ? "d MMMM (ddd)" : "ddd, MMMM d", culture),
+        };
+        return Texts.Get(language, "booking.at", day, start.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    private static string JoinOr(string language, IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + Texts.Get(language, "booking.or") + items[^1];
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+
+    private static bool IsExplicitConfirmation(string? text) =>
+        TextNormalizer.Normalize(text) is "подтверждаю" or "i confirm" or "confirm" or "да подтверждаю" or "yes i confirm";
+}

@@ -1,0 +1,28 @@
+namespace Staffono.Dialogs.Booking;
+
+/// <summary>
+/// Everything the booking conversation knows so far; it travels as the waterfall's options, so a
+/// restart of the waterfall (a correction, a slot taken meanwhile) asks only what is still missing.
+/// </summary>
+public sealed record BookingRequest
+{
+    /// <summary>The customer's first message, read once for service, location and moment.</summary>
+    public string? FirstText { get; init; }
+
+    public string? ServiceId { get; init; }
+
+    public string? LocationId { get; init; }
+
+    public DateTime? WantedStart { get; init; }
+
+    /// <summary>The granularity name of <see cref="WantedStart"/> (DateTimeGranularity).</summary>
+    public string? WantedGranularity { get; init; }
+
+    public string? Name { get; init; }
+
+    /// <summary>When rescheduling: the booking being moved.</summary>
+    public string? ReplacesBookingId { get; init; }
+
+    /// <summary>The slot the customer picked, as "staff|location|start ticks".</summary>
+    public string? ChosenSlot { get; init; }
+}
