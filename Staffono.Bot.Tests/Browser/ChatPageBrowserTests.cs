@@ -91,6 +91,45 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(2);
     }
 
+    [Fact]
+    public async Task A_customer_books_by_clicking_an_offered_slot_and_confirming()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_host.BaseUri.ToString());
+        await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(1);
+
+        var input = page.Locator("input[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        await input.FillAsync("Можно записаться на стрижку на Тверской послезавтра?");
+        await input.PressAsync("Enter");
+        // Whatever day the test runs on, the bot offers concrete slots (or the nearest open days) as buttons.
+        await Expect(Bubble(page, "^(Могу|На это время всё занято)")).ToBeVisibleAsync();
+        var slot = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex(@"\d{2}:\d{2}$") }).First;
+        var slotTitle = (await slot.InnerTextAsync()).Trim();
+        await slot.ClickAsync();
+        try
+        {
+            await Expect(Bubble(page, "^Как вас зовут\\?")).ToBeVisibleAsync();
+        }
+        catch (PlaywrightException ex)
+        {
+            var bubbles = await page.Locator(".webchat__text-content").AllInnerTextsAsync();
+            throw new Xunit.Sdk.XunitException($"{ex.Message}\nclicked '{slotTitle}'; conversation:\n{string.Join("\n", bubbles)}");
+        }
+
+        // The page does not tell the bot the customer's name, so it is asked once.
+        await Expect(Bubble(page, "^Как вас зовут\\?")).ToBeVisibleAsync();
+        await input.FillAsync("Анна");
+        await input.PressAsync("Enter");
+        await Expect(Bubble(page, "^Записываю: Стрижка")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Да" }).Last.ClickAsync();
+
+        await Expect(Bubble(page, "^Готово! Вы записаны на")).ToBeVisibleAsync();
+        Assert.Contains(slotTitle[^5..], await Bubble(page, "^Готово! Вы записаны на").InnerTextAsync());
+        await context.CloseAsync();
+    }
+
     /// <summary>Message bubbles whose text matches (Web Chat also repeats texts in a hidden live region for screen readers).</summary>
     private static ILocator Bubble(IPage page, string pattern) =>
         page.Locator(".webchat__text-content").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(pattern) });
