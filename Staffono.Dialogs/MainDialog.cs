@@ -23,14 +23,16 @@ public sealed class MainDialog : InterruptibleDialog
 
     /// <param name="understanding">What each message asks for.</param>
     /// <param name="booking">The booking use case, when the business has a calendar.</param>
-    public MainDialog(IntentUnderstanding understanding, Booking.BookingDialog? booking = null)
+    public MainDialog(IntentUnderstanding understanding, Booking.BookingDialog? booking = null, Booking.MyBookingsDialog? cancel = null, Booking.MyBookingsDialog? reschedule = null)
         : base(DialogId)
     {
         _understanding = understanding ?? throw new ArgumentNullException(nameof(understanding));
         AddDialog(new ChoicePrompt(ClarifyPrompt));
-        if (booking is not null)
+        if (booking is not null && cancel is not null && reschedule is not null)
         {
             AddDialog(booking);
+            AddDialog(cancel);
+            AddDialog(reschedule);
             _canBook = true;
         }
     }
@@ -111,10 +113,13 @@ public sealed class MainDialog : InterruptibleDialog
     }
 
     /// <summary>Begins the intent's use case when it exists; otherwise answers honestly.</summary>
-    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken) =>
-        intent == Intents.Booking && _canBook
-            ? dc.BeginDialogAsync(Booking.BookingDialog.DialogId, new Booking.BookingRequest { FirstText = dc.Context.Activity.Text }, cancellationToken)
-            : AnswerAsync(dc, intent, firstMessage, cancellationToken);
+    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken) => (intent, _canBook) switch
+    {
+        (Intents.Booking, true) => dc.BeginDialogAsync(Booking.BookingDialog.DialogId, new Booking.BookingRequest { FirstText = dc.Context.Activity.Text }, cancellationToken),
+        (Intents.CancelBooking, true) => dc.BeginDialogAsync(Booking.MyBookingsDialog.CancelId, null, cancellationToken),
+        (Intents.Reschedule, true) => dc.BeginDialogAsync(Booking.MyBookingsDialog.RescheduleId, null, cancellationToken),
+        _ => AnswerAsync(dc, intent, firstMessage, cancellationToken),
+    };
 
     /// <summary>What each intent gets until its use case is built: an honest answer and the help.</summary>
     private static Task AnswerAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken)

@@ -17,9 +17,9 @@ public sealed class StaffonoBot : IBot
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
 
-    public StaffonoBot(ConversationState conversationState, UserState userState, IntentUnderstanding understanding, Booking.BookingDialog? booking = null)
+    public StaffonoBot(ConversationState conversationState, UserState userState, IntentUnderstanding understanding, Booking.BookingDialog? booking = null, Booking.BookingDialogs? bookingDialogs = null)
     {
-        _mainDialog = new MainDialog(understanding, booking);
+        _mainDialog = new MainDialog(understanding, booking, bookingDialogs?.Cancel, bookingDialogs?.Reschedule);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");

@@ -43,7 +43,8 @@ public sealed class BookingConversationTests
         var calendar = new CalendarPlugin(Salon, new SqliteCalendarStore(folder.File("calendar.db"), clock), clock);
         var booking = new BookingDialog(calendar, Salon, new DateTimeRecognizer(), clock);
         var understanding = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions());
-        using var flow = new DialogTestFlow(new MemoryStorage(), locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking));
+        var mine = new BookingDialogs(new MyBookingsDialog(calendar, Salon, reschedule: false), new MyBookingsDialog(calendar, Salon, reschedule: true));
+        using var flow = new DialogTestFlow(new MemoryStorage(), locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
 
         var turn = 0;
         foreach (var step in ((YamlSequenceNode)root.Children[new YamlScalarNode("turns")]).Children.Cast<YamlMappingNode>())

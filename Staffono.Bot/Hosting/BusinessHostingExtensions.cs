@@ -18,6 +18,9 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
         builder.Services.AddSingleton(sp => new BookingDialog(
             sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton(sp => new BookingDialogs(
+            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false),
+            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true)));
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

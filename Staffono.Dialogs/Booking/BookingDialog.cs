@@ -231,11 +231,7 @@ public sealed class BookingDialog : ComponentDialog
 
     private static void Save(WaterfallStepContext step, BookingRequest request) => step.SetValue("request", request);
 
-    private static Customer CustomerOf(WaterfallStepContext step)
-    {
-        var activity = step.Context.Activity;
-        return new Customer($"{activity.ChannelId}/{activity.From?.Id}", activity.From?.Name, null);
-    }
+    private static Customer CustomerOf(WaterfallStepContext step) => MyBookingsDialog.CustomerOf(step);
 
     private Slot SlotOf(BookingRequest request)
     {
@@ -262,24 +258,11 @@ public sealed class BookingDialog : ComponentDialog
             || TextNormalizer.Words(l.Name.Ru).Concat(TextNormalizer.Words(l.Name.En)).Where(w => w.Length >= 5).Any(w => normalized.Contains(w[..5], StringComparison.Ordinal))));
     }
 
-    private string When(string language, DateTime start)
-    {
-        var culture = CultureInfo.GetCultureInfo(TurnLanguage.Locale(language));
-        var today = _calendar.LocalNow.Date;
-        var day = (start.Date - today).Days switch
-        {
-            0 => Texts.Get(language, "booking.today"),
-            1 => Texts.Get(language, "booking.tomorrow"),
-            // "27 ноября (пт)" reads right after any Russian preposition; a weekday name would need its own case.
-            _ => start.ToString(language == "ru" ? "d MMMM (ddd)" : "ddd, MMMM d", culture),
-        };
-        return Texts.Get(language, "booking.at", day, start.ToString("HH:mm", CultureInfo.InvariantCulture));
-    }
+    private string When(string language, DateTime start) => BookingWording.When(language, start, _calendar.LocalNow);
 
-    private static string JoinOr(string language, IReadOnlyList<string> items) =>
-        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + Texts.Get(language, "booking.or") + items[^1];
+    private static string JoinOr(string language, IReadOnlyList<string> items) => BookingWording.JoinOr(language, items);
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+    private static string Capitalize(string text) => BookingWording.Capitalize(text);
 
     private static bool IsExplicitConfirmation(string? text) =>
         TextNormalizer.Normalize(text) is "подтверждаю" or "i confirm" or "confirm" or "да подтверждаю" or "yes i confirm";

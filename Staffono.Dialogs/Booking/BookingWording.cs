@@ -1,0 +1,36 @@
+using System.Globalization;
+using Staffono.Dialogs.Engine;
+using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
+
+namespace Staffono.Dialogs.Booking;
+
+/// <summary>How the booking dialogs say a moment and a booking, in Russian and English.</summary>
+internal static class BookingWording
+{
+    /// <summary>"завтра в 11:00", "27 ноября (пт) в 12:00", "Fri, November 27 at 09:00".</summary>
+    public static string When(string language, DateTime start, DateTime now)
+    {
+        var culture = CultureInfo.GetCultureInfo(TurnLanguage.Locale(language));
+        var day = (start.Date - now.Date).Days switch
+        {
+            0 => Texts.Get(language, "booking.today"),
+            1 => Texts.Get(language, "booking.tomorrow"),
+            // "27 ноября (пт)" reads right after any Russian preposition; a weekday name would need its own case.
+            _ => start.ToString(language == "ru" ? "d MMMM (ddd)" : "ddd, MMMM d", culture),
+        };
+        return Texts.Get(language, "booking.at", day, start.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>"Стрижка, завтра в 11:00, адрес: ..." for one booking.</summary>
+    public static string Describe(string language, Skills.Calendar.Booking booking, BusinessProfile profile, DateTime now) =>
+        Texts.Get(language, "booking.summary",
+            profile.Services.First(s => s.Id == booking.Slot.ServiceId).Name.In(language),
+            When(language, booking.Slot.Start, now),
+            profile.Locations.First(l => l.Id == booking.Slot.LocationId).Address.In(language));
+
+    public static string JoinOr(string language, IReadOnlyList<string> items) =>
+        items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + Texts.Get(language, "booking.or") + items[^1];
+
+    public static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
+}
