@@ -30,13 +30,21 @@ public sealed class SlotFinder(BusinessProfile profile)
             return new SlotOffer(Choose(inWindow, wanted), OnRequestedDay: true);
         }
 
-        // Nothing then: the nearest free slots on the following days, one per day, so the customer sees real choices.
-        var after = Candidates(service, locationId, windowEnd.Date, horizonEnd, busy, earliest, horizonEnd)
-            .Where(s => s.Start >= windowEnd)
-            .GroupBy(s => s.Start.Date)
-            .Select(day => day.OrderBy(s => Math.Abs((s.Start.TimeOfDay - wanted.Start.TimeOfDay).Ticks)).First())
-            .Take(MaxOffered)
-            .ToList();
+        // Nothing then: the nearest free slots on the following days, one per day, so the customer sees real
+        // choices. Days are searched one at a time and the search stops at the third day found.
+        var after = new List<Slot>(MaxOffered);
+        for (var day = windowEnd.Date; day < horizonEnd && after.Count < MaxOffered; day = day.AddDays(1))
+        {
+            var best = Candidates(service, locationId, day, day.AddDays(1), busy, earliest, horizonEnd)
+                .Where(s => s.Start >= windowEnd)
+                .OrderBy(s => Math.Abs((s.Start.TimeOfDay - wanted.Start.TimeOfDay).Ticks))
+                .FirstOrDefault();
+            if (best is not null)
+            {
+                after.Add(best);
+            }
+        }
+
         return new SlotOffer(after, OnRequestedDay: false);
     }
 
@@ -44,7 +52,21 @@ public sealed class SlotFinder(BusinessProfile profile)
     internal IEnumerable<Slot> Candidates(Service service, string? locationId, DateTime from, DateTime to, IReadOnlyList<Slot> busy, DateTime earliest, DateTime horizonEnd)
     {
         var step = profile.Booking.SlotStep;
-        var busyByStaff = busy.GroupBy(b => b.StaffId).ToDictionary(g => g.Key, g => g.OrderBy(b => b.Start).ToList());
+        // Only what overlaps the searched days matters; a 90-day calendar would otherwise be regrouped for every day.
+        var busyByStaff = new Dictionary<string, List<Slot>>(StringComparer.Ordinal);
+        foreach (var b in busy)
+        {
+            if (b.Start < to && b.End > from)
+            {
+                if (!busyByStaff.TryGetValue(b.StaffId, out var list))
+                {
+                    busyByStaff[b.StaffId] = list = [];
+                }
+
+                list.Add(b);
+            }
+        }
+
         for (var day = from.Date; day < to && day < horizonEnd; day = day.AddDays(1))
         {
             if (profile.ClosedDays.Contains(DateOnly.FromDateTime(day)))
