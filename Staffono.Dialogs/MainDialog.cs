@@ -89,6 +89,19 @@ public sealed class MainDialog : InterruptibleDialog
                 return;
         }
 
+        // The buttons under a reminder.
+        if (_canBook && IsText(text, "reminder.confirm"))
+        {
+            await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "reminder.thanks"), cancellationToken);
+            return;
+        }
+
+        if (_canBook && IsText(text, "reminder.reschedule"))
+        {
+            await StartAsync(dc, Intents.Reschedule, firstMessage, cancellationToken);
+            return;
+        }
+
         if (IsGreeting(text))
         {
             await AnswerAsync(dc, Intents.Greeting, firstMessage, cancellationToken);
@@ -153,6 +166,9 @@ public sealed class MainDialog : InterruptibleDialog
     private static string IntentName(string language, string intent) => Texts.Get(language, "intent." + intent);
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpper(text[0], System.Globalization.CultureInfo.InvariantCulture) + text[1..];
+
+    private static bool IsText(string? text, string key) =>
+        Texts.Languages.Any(language => string.Equals(TextNormalizer.Normalize(text), TextNormalizer.Normalize(Texts.Get(language, key)), StringComparison.Ordinal));
 
     private static bool IsGreeting(string? text) =>
         TextNormalizer.Words(text) is { Length: > 0 and <= 3 } words

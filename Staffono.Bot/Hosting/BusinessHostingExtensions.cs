@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Staffono.Skills.Business;
+using Staffono.Bot.Reminders;
 using Staffono.Dialogs.Booking;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Understanding;
@@ -16,11 +17,16 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
+        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ScheduledMessageStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
+        builder.Services.AddSingleton<IReminderSchedule, ReminderSchedule>();
+        builder.Services.AddSingleton<ReminderDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
         builder.Services.AddSingleton(sp => new BookingDialog(
-            sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IReminderSchedule>()));
         builder.Services.AddSingleton(sp => new BookingDialogs(
-            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false),
-            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true)));
+            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false, sp.GetRequiredService<IReminderSchedule>()),
+            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true, sp.GetRequiredService<IReminderSchedule>())));
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

@@ -21,10 +21,12 @@ public sealed class BookingDialog : ComponentDialog
     private readonly CalendarPlugin _calendar;
     private readonly BusinessProfile _profile;
     private readonly IDateTimeRecognizer _dates;
+    private readonly IReminderSchedule? _reminders;
 
-    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time)
+    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time, IReminderSchedule? reminders = null)
         : base(DialogId)
     {
+        _reminders = reminders;
         _calendar = calendar;
         _profile = profile;
         _dates = dates;
@@ -219,6 +221,18 @@ public sealed class BookingDialog : ComponentDialog
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.taken"), ct);
             return await step.Dialog.ReplaceDialogAsync(Steps, request with { ChosenSlot = null }, ct);
+        }
+
+        if (_reminders is not null)
+        {
+            if (request.ReplacesBookingId is { } moved)
+            {
+                await _reminders.CancelAsync(moved, ct);
+            }
+
+            var reference = step.Context.Activity.GetConversationReference();
+            reference.ActivityId = null;
+            await _reminders.ScheduleAsync(booking, System.Text.Json.JsonSerializer.Serialize(reference, Staffono.Runtime.Schema.ProtocolJson.Context.ConversationReference), step.Language, ct);
         }
 
         var link = step.Context.Activity.ServiceUrl is { } baseUrl ? new Uri(new Uri(baseUrl), $"calendar/{booking.IcsToken}.ics").ToString() : $"/calendar/{booking.IcsToken}.ics";

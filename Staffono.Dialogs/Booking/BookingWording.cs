@@ -6,7 +6,7 @@ using Staffono.Skills.Calendar;
 namespace Staffono.Dialogs.Booking;
 
 /// <summary>How the booking dialogs say a moment and a booking, in Russian and English.</summary>
-internal static class BookingWording
+public static class BookingWording
 {
     /// <summary>"завтра в 11:00", "27 ноября (пт) в 12:00", "Fri, November 27 at 09:00".</summary>
     public static string When(string language, DateTime start, DateTime now)

@@ -19,10 +19,12 @@ public sealed class MyBookingsDialog : ComponentDialog
     private readonly CalendarPlugin _calendar;
     private readonly BusinessProfile _profile;
     private readonly bool _reschedule;
+    private readonly IReminderSchedule? _reminders;
 
-    public MyBookingsDialog(CalendarPlugin calendar, BusinessProfile profile, bool reschedule)
+    public MyBookingsDialog(CalendarPlugin calendar, BusinessProfile profile, bool reschedule, IReminderSchedule? reminders = null)
         : base(reschedule ? RescheduleId : CancelId)
     {
+        _reminders = reminders;
         _calendar = calendar;
         _profile = profile;
         _reschedule = reschedule;
@@ -82,6 +84,11 @@ public sealed class MyBookingsDialog : ComponentDialog
     {
         if (step.Result is true && await _calendar.CancelAsync(step.GetValue<string>("booking")!, CustomerOf(step), ct))
         {
+            if (_reminders is not null)
+            {
+                await _reminders.CancelAsync(step.GetValue<string>("booking")!, ct);
+            }
+
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.cancelled"), ct);
             return await step.EndDialogAsync(null, ct);
         }

@@ -127,6 +127,15 @@ public sealed class SqliteCalendarStore
                 "UPDATE calendar_bookings SET cancelled = 1 WHERE id = $id AND cancelled = 0 AND (customer_key = $key OR (customer_phone IS NOT NULL AND customer_phone = $phone))", cancellationToken,
                 ("$id", bookingId), ("$key", customer.Key), ("$phone", (object?)customer.Phone ?? DBNull.Value)) == 1, cancellationToken);
 
+    public async Task<Booking?> FindAsync(string bookingId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM calendar_bookings WHERE id = $id";
+        command.Parameters.AddWithValue("$id", bookingId);
+        return (await ReadBookingsAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
     public async Task<Booking?> FindByIcsTokenAsync(string token, CancellationToken cancellationToken = default)
     {
         await using var connection = Open();
