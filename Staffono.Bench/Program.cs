@@ -3,9 +3,15 @@ using Staffono.Bench.Load;
 
 // dotnet run -c Release --project Staffono.Bench -- --filter '*'   micro benchmarks (BenchmarkDotNet)
 // dotnet run -c Release --project Staffono.Bench -- load          HTTP load on the real host
+// dotnet run -c Release --project Staffono.Bench -- reminders     10,000 due reminders to a loopback connector
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "reminders")
+{
+    return await RemindersCommand.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LoadCommand).Assembly).Run(args);
