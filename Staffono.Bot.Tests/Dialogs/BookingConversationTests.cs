@@ -41,9 +41,10 @@ public sealed class BookingConversationTests
         using var folder = new TempFolder();
         var clock = new ManualTimeProvider(new DateTimeOffset(now, Salon.TimeZone.GetUtcOffset(now)).ToUniversalTime());
         var calendar = new CalendarPlugin(Salon, new SqliteCalendarStore(folder.File("calendar.db"), clock), clock);
-        var booking = new BookingDialog(calendar, Salon, new DateTimeRecognizer(), clock);
+        var outcomes = new Staffono.Skills.Analytics.SqliteOutcomeLog(folder.File("calendar.db"));
+        var booking = new BookingDialog(calendar, Salon, new DateTimeRecognizer(), clock, outcomes: outcomes);
         var understanding = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions());
-        var mine = new BookingDialogs(new MyBookingsDialog(calendar, Salon, reschedule: false), new MyBookingsDialog(calendar, Salon, reschedule: true));
+        var mine = new BookingDialogs(new MyBookingsDialog(calendar, Salon, reschedule: false, outcomes: outcomes, time: clock), new MyBookingsDialog(calendar, Salon, reschedule: true, outcomes: outcomes, time: clock));
         using var flow = new DialogTestFlow(new MemoryStorage(), locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
 
         var turn = 0;
@@ -60,6 +61,17 @@ public sealed class BookingConversationTests
                 var found = replies.FindIndex(at, r => r.Contains(expected, StringComparison.Ordinal));
                 Assert.True(found >= 0, $"{file}, turn {turn} (\"{Scalar(step, "user")}\"): no reply contains \"{expected}\".\nReplies:\n{string.Join("\n", replies)}");
                 at = found + 1;
+            }
+        }
+
+        // The workflow's outcome events, in order, and how many customer messages the booking took.
+        if (root.Children.TryGetValue(new YamlScalarNode("outcomes"), out var expectedOutcomes))
+        {
+            var recorded = await outcomes.ReadAsync("webchat/conv-booking");
+            Assert.Equal(((YamlSequenceNode)expectedOutcomes).Children.Select(n => ((YamlScalarNode)n).Value), recorded.Select(r => r.Event.Kind));
+            if (root.Children.TryGetValue(new YamlScalarNode("messages_to_outcome"), out var messages))
+            {
+                Assert.Equal(int.Parse(((YamlScalarNode)messages).Value!, System.Globalization.CultureInfo.InvariantCulture), recorded[^1].Event.CustomerMessages);
             }
         }
     }

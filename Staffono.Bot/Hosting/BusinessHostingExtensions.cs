@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Bot.Reminders;
 using Staffono.Dialogs.Booking;
@@ -22,11 +23,13 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton<IReminderSchedule, ReminderSchedule>();
         builder.Services.AddSingleton<ReminderDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
+        builder.Services.AddSingleton(sp => new SqliteOutcomeLog(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         builder.Services.AddSingleton(sp => new BookingDialog(
-            sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IReminderSchedule>()));
+            sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>()));
         builder.Services.AddSingleton(sp => new BookingDialogs(
-            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false, sp.GetRequiredService<IReminderSchedule>()),
-            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true, sp.GetRequiredService<IReminderSchedule>())));
+            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false, sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(), sp.GetRequiredService<TimeProvider>()),
+            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true, sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(), sp.GetRequiredService<TimeProvider>())));
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

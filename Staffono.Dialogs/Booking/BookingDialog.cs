@@ -2,6 +2,7 @@ using System.Globalization;
 using Staffono.Dialogs.Engine;
 using Staffono.Dialogs.Engine.Prompts;
 using Staffono.Runtime.Channels;
+using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Understanding;
@@ -22,11 +23,15 @@ public sealed class BookingDialog : ComponentDialog
     private readonly BusinessProfile _profile;
     private readonly IDateTimeRecognizer _dates;
     private readonly IReminderSchedule? _reminders;
+    private readonly SqliteOutcomeLog? _outcomes;
+    private readonly TimeProvider _time;
 
-    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time, IReminderSchedule? reminders = null)
+    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time, IReminderSchedule? reminders = null, SqliteOutcomeLog? outcomes = null)
         : base(DialogId)
     {
         _reminders = reminders;
+        _outcomes = outcomes;
+        _time = time;
         _calendar = calendar;
         _profile = profile;
         _dates = dates;
@@ -39,9 +44,72 @@ public sealed class BookingDialog : ComponentDialog
         InitialDialogId = Steps;
     }
 
-    private Task<DialogTurnResult> PrefillAsync(WaterfallStepContext step, CancellationToken ct)
+    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
+    {
+        innerDc.Parent!.ActiveDialog!.Set(MessagesKey, 1);
+        await RecordAsync(innerDc.Context, innerDc.Parent.ActiveDialog!, OutcomeKinds.Started, null, cancellationToken);
+        return await base.OnBeginDialogAsync(innerDc, options, cancellationToken);
+    }
+
+    protected override Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        if (innerDc.Context.Activity.Type == Runtime.Schema.ActivityTypes.Message)
+        {
+            var self = innerDc.Parent!.ActiveDialog!;
+            self.Set(MessagesKey, self.Get<int>(MessagesKey) + 1);
+        }
+
+        return base.OnContinueDialogAsync(innerDc, cancellationToken);
+    }
+
+    /// <summary>A booking conversation that ends without a booking, a move or a handoff was abandoned.</summary>
+    public override async Task EndDialogAsync(Runtime.Adapter.ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
+    {
+        await base.EndDialogAsync(turnContext, instance, reason, cancellationToken);
+        if (instance.Get<string>(OutcomeKey) is null)
+        {
+            await RecordAsync(turnContext, instance, OutcomeKinds.Abandoned, null, cancellationToken);
+        }
+    }
+
+    private const string MessagesKey = "customerMessages";
+    private const string OutcomeKey = "outcome";
+
+    private async Task RecordAsync(Runtime.Adapter.ITurnContext turn, DialogInstance self, string kind, string? detail, CancellationToken ct)
+    {
+        if (kind is OutcomeKinds.Booked or OutcomeKinds.Rescheduled or OutcomeKinds.HandedOff)
+        {
+            self.Set(OutcomeKey, kind);
+        }
+
+        if (_outcomes is not null)
+        {
+            var key = $"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}";
+            await _outcomes.RecordAsync(new OutcomeEvent(key, "booking", kind, self.Get<int>(MessagesKey), _time.GetUtcNow()), detail, ct);
+        }
+    }
+
+    private static DialogInstance Self(WaterfallStepContext step) => step.Dialog.Parent!.ActiveDialog!;
+
+    /// <summary>Urgent and VIP requests go to a person; the bot does not improvise for them.</summary>
+    private static bool NeedsPerson(string text) =>
+        TextNormalizer.Words(text).Any(w => w is "срочно" or "срочная" or "срочный" or "немедленно" or "вип" or "vip" or "urgent" or "urgently" or "asap" or "emergency");
+
+    private async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, CancellationToken ct)
+    {
+        await RecordAsync(step.Context, Self(step), OutcomeKinds.HandedOff, reason, ct);
+        await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.handoff"), ct);
+        return await step.EndDialogAsync(null, ct);
+    }
+
+    private async Task<DialogTurnResult> PrefillAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var request = Request(step);
+        if (request.FirstText is { } first && NeedsPerson(first))
+        {
+            return await HandOffAsync(step, first, ct);
+        }
+
         if (request.FirstText is { } text)
         {
             var wanted = request.WantedStart is null ? _dates.Recognize(text, _calendar.LocalNow) : null;
@@ -62,7 +130,7 @@ public sealed class BookingDialog : ComponentDialog
         }
 
         Save(step, request);
-        return step.NextAsync(null, ct);
+        return await step.NextAsync(null, ct);
     }
 
     private Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext step, CancellationToken ct)
@@ -147,8 +215,10 @@ public sealed class BookingDialog : ComponentDialog
         if (offer.Slots.Count == 0)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.nothing_free", _profile.Booking.HorizonDays), ct);
-            return await step.EndDialogAsync(null, ct);
+            return await HandOffAsync(step, $"no free time for {request.ServiceId} within {_profile.Booking.HorizonDays} days", ct);
         }
+
+        await RecordAsync(step.Context, Self(step), OutcomeKinds.SlotsOffered, null, ct);
 
         var names = offer.Slots.Select(s => When(step.Language, s.Start)).ToList();
         var key = offer.OnRequestedDay ? "booking.offer" : "booking.offer_other_days";
@@ -235,6 +305,7 @@ public sealed class BookingDialog : ComponentDialog
             await _reminders.ScheduleAsync(booking, System.Text.Json.JsonSerializer.Serialize(reference, Staffono.Runtime.Schema.ProtocolJson.Context.ConversationReference), step.Language, ct);
         }
 
+        await RecordAsync(step.Context, Self(step), request.ReplacesBookingId is null ? OutcomeKinds.Booked : OutcomeKinds.Rescheduled, booking.Id, ct);
         var link = step.Context.Activity.ServiceUrl is { } baseUrl ? new Uri(new Uri(baseUrl), $"calendar/{booking.IcsToken}.ics").ToString() : $"/calendar/{booking.IcsToken}.ics";
         await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.done", When(step.Language, booking.Slot.Start), link), ct);
         return await step.EndDialogAsync(booking.Id, ct);

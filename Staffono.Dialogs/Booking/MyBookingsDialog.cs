@@ -20,11 +20,15 @@ public sealed class MyBookingsDialog : ComponentDialog
     private readonly BusinessProfile _profile;
     private readonly bool _reschedule;
     private readonly IReminderSchedule? _reminders;
+    private readonly Skills.Analytics.SqliteOutcomeLog? _outcomes;
+    private readonly TimeProvider _time;
 
-    public MyBookingsDialog(CalendarPlugin calendar, BusinessProfile profile, bool reschedule, IReminderSchedule? reminders = null)
+    public MyBookingsDialog(CalendarPlugin calendar, BusinessProfile profile, bool reschedule, IReminderSchedule? reminders = null, Skills.Analytics.SqliteOutcomeLog? outcomes = null, TimeProvider? time = null)
         : base(reschedule ? RescheduleId : CancelId)
     {
         _reminders = reminders;
+        _outcomes = outcomes;
+        _time = time ?? TimeProvider.System;
         _calendar = calendar;
         _profile = profile;
         _reschedule = reschedule;
@@ -87,6 +91,12 @@ public sealed class MyBookingsDialog : ComponentDialog
             if (_reminders is not null)
             {
                 await _reminders.CancelAsync(step.GetValue<string>("booking")!, ct);
+            }
+
+            if (_outcomes is not null)
+            {
+                var key = $"{step.Context.Activity.ChannelId}/{step.Context.Activity.Conversation?.Id}";
+                await _outcomes.RecordAsync(new Skills.Analytics.OutcomeEvent(key, "booking", Skills.Analytics.OutcomeKinds.Cancelled, 0, _time.GetUtcNow()), step.GetValue<string>("booking"), ct);
             }
 
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.cancelled"), ct);
