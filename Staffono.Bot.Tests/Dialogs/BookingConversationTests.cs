@@ -53,6 +53,11 @@ public sealed class BookingConversationTests
             turn++;
             var message = flow.Message(Scalar(step, "user"));
             message.From = new ChannelAccount("user-1", name.Length == 0 ? null : name, RoleTypes.User);
+            if (root.Children.TryGetValue(new YamlScalarNode("timezone"), out var zone))
+            {
+                message.LocalTimezone = ((YamlScalarNode)zone).Value;
+            }
+
             var replies = (await flow.SendActivityAsync(message)).Select(a => a.Text ?? string.Empty).ToList();
             Assert.True(flow.Errors.Count == 0, $"{file}, turn {turn}: {string.Join("\n", flow.Errors)}");
             var at = 0;

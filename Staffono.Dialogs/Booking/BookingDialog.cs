@@ -91,6 +91,26 @@ public sealed class BookingDialog : ComponentDialog
 
     private static DialogInstance Self(WaterfallStepContext step) => step.Dialog.Parent!.ActiveDialog!;
 
+    /// <summary>The customer's own time zone when the channel sends it (activity.localTimezone), else null.</summary>
+    private TimeZoneInfo? CustomerZone(WaterfallStepContext step) =>
+        step.Context.Activity.LocalTimezone is { Length: > 0 } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.Id != _profile.TimeZone.Id ? zone : null;
+
+    /// <summary>"Now" as the customer sees it, so "завтра в 11" means their tomorrow at their 11.</summary>
+    private DateTime CustomerNow(WaterfallStepContext step) =>
+        CustomerZone(step) is { } zone ? TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime : _calendar.LocalNow;
+
+    /// <summary>A moment the customer named in their time zone, moved to the business's (days stay days).</summary>
+    private DateTimeResolution? InBusinessTime(WaterfallStepContext step, DateTimeResolution? wanted)
+    {
+        if (wanted is null || CustomerZone(step) is not { } zone || wanted.Granularity is DateTimeGranularity.Day or DateTimeGranularity.Week)
+        {
+            return wanted;
+        }
+
+        var utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(wanted.Start, DateTimeKind.Unspecified), zone);
+        return wanted with { Start = TimeZoneInfo.ConvertTimeFromUtc(utc, _profile.TimeZone) };
+    }
+
     /// <summary>Urgent and VIP requests go to a person; the bot does not improvise for them.</summary>
     private static bool NeedsPerson(string text) =>
         TextNormalizer.Words(text).Any(w => w is "срочно" or "срочная" or "срочный" or "немедленно" or "вип" or "vip" or "urgent" or "urgently" or "asap" or "emergency");
@@ -112,7 +132,7 @@ public sealed class BookingDialog : ComponentDialog
 
         if (request.FirstText is { } text)
         {
-            var wanted = request.WantedStart is null ? _dates.Recognize(text, _calendar.LocalNow) : null;
+            var wanted = request.WantedStart is null ? InBusinessTime(step, _dates.Recognize(text, CustomerNow(step))) : null;
             request = request with
             {
                 FirstText = null,
@@ -142,6 +162,12 @@ public sealed class BookingDialog : ComponentDialog
         if (request.LocationId is not null || candidates.Count == 1)
         {
             Save(step, request with { LocationId = request.LocationId ?? candidates[0].Id });
+            return step.NextAsync(null, ct);
+        }
+
+        // «Можно завтра в 11 на стрижку?» already says enough: offer slots at every location (each named) rather than ask.
+        if (request.ServiceId is not null && request.WantedStart is not null)
+        {
             return step.NextAsync(null, ct);
         }
 
@@ -212,6 +238,7 @@ public sealed class BookingDialog : ComponentDialog
         Save(step, request);
         var wanted = new DateTimeResolution(request.WantedStart!.Value, Enum.Parse<DateTimeGranularity>(request.WantedGranularity ?? nameof(DateTimeGranularity.Day)));
         var offer = await _calendar.FindSlotsAsync(request.ServiceId!, request.LocationId, wanted, CustomerOf(step).Key, ct);
+
         if (offer.Slots.Count == 0)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.nothing_free", _profile.Booking.HorizonDays), ct);
@@ -220,7 +247,9 @@ public sealed class BookingDialog : ComponentDialog
 
         await RecordAsync(step.Context, Self(step), OutcomeKinds.SlotsOffered, null, ct);
 
-        var names = offer.Slots.Select(s => When(step.Language, s.Start)).ToList();
+        var names = offer.Slots.Select(s => request.LocationId is null
+            ? When(step.Language, s.Start) + " (" + _profile.Locations.First(l => l.Id == s.LocationId).Name.In(step.Language) + ")"
+            : When(step.Language, s.Start)).ToList();
         var key = offer.OnRequestedDay ? "booking.offer" : "booking.offer_other_days";
         return await step.PromptAsync("booking.choice", new PromptOptions
         {
