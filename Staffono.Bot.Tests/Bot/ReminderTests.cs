@@ -97,6 +97,45 @@ public sealed class ReminderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moving_a_booking_replaces_its_reminders()
+    {
+        var posted = new List<string>();
+        await using var connector = await LoopbackServer.StartAsync(async (context, request) =>
+        {
+            lock (posted)
+            {
+                posted.Add(request.Body);
+            }
+
+            await context.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
+        });
+        async Task SayAsync(string text) =>
+            (await _host.Client.PostAsJsonAsync("api/messages", new
+            {
+                type = "message", id = Guid.NewGuid().ToString("N"), text, locale = "ru-RU", channelId = "telegram",
+                from = new { id = "tg-move", name = "Анна", role = "user" }, recipient = new { id = "bot" },
+                conversation = new { id = "tg-move" }, serviceUrl = connector.BaseUri.ToString(),
+            })).EnsureSuccessStatusCode();
+
+        await SayAsync("Можно завтра в 11 на стрижку на Тверской?");
+        await SayAsync("в 11:00");
+        await SayAsync("да");
+        await SayAsync("хочу перенести запись на пятницу");
+        await SayAsync("1");
+        await SayAsync("да");
+        Assert.Contains(posted, b => b.Contains("Готово! Вы записаны на 27 ноября (пт) в 12:00.", StringComparison.Ordinal));
+        var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();
+
+        // Wednesday 09:00 and 11:00 would have been the old booking's reminders: nothing comes.
+        _clock.Advance(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        // Thursday 12:00 is 24 h before the new time.
+        _clock.Advance(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+        Assert.Equal(1, await dispatcher.RunOnceAsync());
+        Assert.Contains("Напоминаем о записи: Стрижка, завтра в 12:00", JsonDocument.Parse(posted.Last()).RootElement.GetProperty("text").GetString());
+    }
+
+    [Fact]
     public async Task A_reminder_due_in_quiet_hours_waits_for_the_morning_and_one_that_cannot_be_useful_is_dropped()
     {
         var received = 0;
