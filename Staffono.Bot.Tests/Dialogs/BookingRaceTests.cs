@@ -1,0 +1,41 @@
+using Staffono.Bot.Tests.Support;
+using Staffono.Dialogs;
+using Staffono.Dialogs.Booking;
+using Staffono.Runtime.Schema;
+using Staffono.Runtime.State;
+using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
+using Staffono.Skills.Understanding;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Dialogs;
+
+public sealed class BookingRaceTests
+{
+    [Fact]
+    public async Task Two_conversations_picking_the_same_slot_at_once_end_with_one_booking_and_fresh_options_for_the_other()
+    {
+        var salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
+        using var folder = new TempFolder();
+        var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
+        var store = new SqliteCalendarStore(folder.File("calendar.db"), clock);
+        var calendar = new CalendarPlugin(salon, store, clock);
+        var understanding = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions());
+        var booking = new BookingDialog(calendar, salon, new DateTimeRecognizer(), clock);
+        var mine = new BookingDialogs(new MyBookingsDialog(calendar, salon, reschedule: false), new MyBookingsDialog(calendar, salon, reschedule: true));
+        var storage = new MemoryStorage();
+        using var anna = new DialogTestFlow(storage, "ru-RU", "conv-anna", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
+        using var boris = new DialogTestFlow(storage, "ru-RU", "conv-boris", ChannelIds.Telegram, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
+
+        await anna.SendAsync("Можно завтра в 11 на стрижку на Тверской?");
+        await boris.SendAsync("Можно завтра в 11 на стрижку на Тверской?");
+        var picks = await Task.WhenAll(anna.SendAsync("в 11:00"), boris.SendAsync("в 11:00"));
+        var confirms = await Task.WhenAll(anna.SendAsync("да"), boris.SendAsync("да"));
+
+        var all = picks.Concat(confirms).SelectMany(r => r).ToList();
+        Assert.Single(all, r => r.StartsWith("Готово! Вы записаны на завтра в 11:00.", StringComparison.Ordinal));
+        Assert.Contains(all, r => r.StartsWith("Это время только что заняли.", StringComparison.Ordinal));
+        var busy = await store.BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
+        Assert.Single(busy, b => b.Start == new DateTime(2026, 11, 25, 11, 0, 0));
+    }
+}
