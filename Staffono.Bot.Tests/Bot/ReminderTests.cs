@@ -81,6 +81,8 @@ public sealed class ReminderTests : IAsyncLifetime
         await SayAsync("11:00", "tg-1");
         await SayAsync("yes", "tg-1");
         Assert.Contains(posted, b => b.Contains("Done! You're booked for tomorrow at 11:00.", StringComparison.Ordinal));
+        // No public URL is configured, and the service URL is Telegram's connector: no link rather than a wrong one.
+        Assert.DoesNotContain(posted, b => b.Contains("calendar/", StringComparison.Ordinal));
 
         var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();
         _clock.Advance(TimeSpan.FromMinutes(31));

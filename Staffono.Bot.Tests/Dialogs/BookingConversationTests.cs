@@ -53,6 +53,7 @@ public sealed class BookingConversationTests
             turn++;
             var message = flow.Message(Scalar(step, "user"));
             message.From = new ChannelAccount("user-1", name.Length == 0 ? null : name, RoleTypes.User);
+            message.ServiceUrl = "http://localhost:3978/";   // the host's own web chat: invite links point here
             if (root.Children.TryGetValue(new YamlScalarNode("timezone"), out var zone))
             {
                 message.LocalTimezone = ((YamlScalarNode)zone).Value;

@@ -26,7 +26,8 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton(sp => new SqliteOutcomeLog(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         builder.Services.AddSingleton(sp => new BookingDialog(
             sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>()));
+            sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(),
+            sp.GetRequiredService<IOptions<BusinessOptions>>().Value.PublicBaseUrl is { Length: > 0 } publicUrl ? publicUrl.TrimEnd('/') + "/" : null));
         builder.Services.AddSingleton(sp => new BookingDialogs(
             new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false, sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(), sp.GetRequiredService<TimeProvider>()),
             new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true, sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(), sp.GetRequiredService<TimeProvider>())));

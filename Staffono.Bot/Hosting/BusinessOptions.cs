@@ -11,5 +11,11 @@ public sealed class BusinessOptions
     [Required(AllowEmptyStrings = false)]
     public string ProfilePath { get; set; } = Path.Combine("Business", "demo-profile.yaml");
 
+    /// <summary>
+    /// This host's public address (https://bot.example.com/), for calendar-invite links sent on channels
+    /// other than the built-in web chat. Empty: those channels get the confirmation without a link.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public string FullPath => Path.IsPathRooted(ProfilePath) ? ProfilePath : Path.Combine(AppContext.BaseDirectory, ProfilePath);
 }

@@ -26,9 +26,13 @@ public sealed class BookingDialog : ComponentDialog
     private readonly SqliteOutcomeLog? _outcomes;
     private readonly TimeProvider _time;
 
-    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time, IReminderSchedule? reminders = null, SqliteOutcomeLog? outcomes = null)
+    private readonly string? _publicBaseUrl;
+
+    /// <param name="publicBaseUrl">Where this host is reachable from the internet, for invite links on channels other than its own web chat.</param>
+    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time, IReminderSchedule? reminders = null, SqliteOutcomeLog? outcomes = null, string? publicBaseUrl = null)
         : base(DialogId)
     {
+        _publicBaseUrl = publicBaseUrl;
         _reminders = reminders;
         _outcomes = outcomes;
         _time = time;
@@ -335,8 +339,15 @@ public sealed class BookingDialog : ComponentDialog
         }
 
         await RecordAsync(step.Context, Self(step), request.ReplacesBookingId is null ? OutcomeKinds.Booked : OutcomeKinds.Rescheduled, booking.Id, ct);
-        var link = step.Context.Activity.ServiceUrl is { } baseUrl ? new Uri(new Uri(baseUrl), $"calendar/{booking.IcsToken}.ics").ToString() : $"/calendar/{booking.IcsToken}.ics";
-        await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.done", When(step.Language, booking.Slot.Start), link), ct);
+        // On this host's own web chat the service URL is this host; elsewhere it is the channel's connector, so only a configured public URL will do.
+        var activity = step.Context.Activity;
+        var baseUrl = _publicBaseUrl ?? (activity.ChannelId is Runtime.Schema.ChannelIds.Webchat or Runtime.Schema.ChannelIds.DirectLine ? activity.ServiceUrl : null);
+        var when = When(step.Language, booking.Slot.Start);
+        await step.Context.SendActivityAsync(
+            baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var root)
+                ? Texts.Message(step.Language, "booking.done", when, new Uri(root, $"calendar/{booking.IcsToken}.ics").ToString())
+                : Texts.Message(step.Language, "booking.done_no_link", when),
+            ct);
         return await step.EndDialogAsync(booking.Id, ct);
     }
 
