@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Bot.Reminders;
@@ -15,7 +16,8 @@ public static class BusinessHostingExtensions
     {
         builder.Services.AddOptions<BusinessOptions>().Bind(builder.Configuration.GetSection(BusinessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => BusinessProfileLoader.Load(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.FullPath));
-        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath, sp.GetRequiredService<TimeProvider>()));
+        // The calendar and the outcome log share the database file with state and Direct Line, so they write through its one gate.
+        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
         builder.Services.AddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
         builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -23,7 +25,7 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton<IReminderSchedule, ReminderSchedule>();
         builder.Services.AddSingleton<ReminderDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
-        builder.Services.AddSingleton(sp => new SqliteOutcomeLog(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        builder.Services.AddSingleton(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
         builder.Services.AddSingleton(sp => new BookingDialog(
             sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(),

@@ -66,18 +66,35 @@ public sealed class SqliteDatabase
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
+        T result = default!;
+        await ExclusiveAsync(
+            async () =>
+            {
+                await using var connection = OpenForReading();
+                // A per-connection setting that only matters at commit; pooled connections may be new ones.
+                await using (var pragma = connection.CreateCommand())
+                {
+                    pragma.CommandText = _synchronousPragma;
+                    await pragma.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                result = await work(connection);
+            },
+            cancellationToken);
+        return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> while no other writer of this process touches the file — for stores
+    /// that open their own connections to it (the Skills stores, which cannot depend on this class).
+    /// </summary>
+    public async Task ExclusiveAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var connection = OpenForReading();
-            // A per-connection setting that only matters at commit; pooled connections may be new ones.
-            await using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = _synchronousPragma;
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            return await work(connection);
+            await work();
         }
         finally
         {

@@ -6,9 +6,12 @@ namespace Staffono.Skills.Analytics;
 public sealed class SqliteOutcomeLog
 {
     private readonly string _connectionString;
+    private readonly Func<Func<Task>, CancellationToken, Task>? _writeLane;
 
-    public SqliteOutcomeLog(string databasePath)
+    /// <param name="writeLane">Runs a write as the only writer of this process on the file (see SqliteCalendarStore).</param>
+    public SqliteOutcomeLog(string databasePath, Func<Func<Task>, CancellationToken, Task>? writeLane = null)
     {
+        _writeLane = writeLane;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
         using var connection = Open();
@@ -23,7 +26,10 @@ public sealed class SqliteOutcomeLog
         command.ExecuteNonQuery();
     }
 
-    public async Task RecordAsync(OutcomeEvent outcome, string? detail = null, CancellationToken cancellationToken = default)
+    public Task RecordAsync(OutcomeEvent outcome, string? detail = null, CancellationToken cancellationToken = default) =>
+        _writeLane is null ? InsertAsync(outcome, detail, cancellationToken) : _writeLane(() => InsertAsync(outcome, detail, cancellationToken), cancellationToken);
+
+    private async Task InsertAsync(OutcomeEvent outcome, string? detail, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         await using var command = connection.CreateCommand();

@@ -13,9 +13,15 @@ public sealed class SqliteCalendarStore
 {
     private readonly string _connectionString;
     private readonly TimeProvider _time;
+    private readonly Func<Func<Task>, CancellationToken, Task>? _writeLane;
 
-    public SqliteCalendarStore(string databasePath, TimeProvider? time = null)
+    /// <param name="writeLane">
+    /// Runs a write as the only writer of this process on the file, when the host shares the file with
+    /// other stores (SQLite would otherwise make concurrent writers wait by sleeping on threads).
+    /// </param>
+    public SqliteCalendarStore(string databasePath, TimeProvider? time = null, Func<Func<Task>, CancellationToken, Task>? writeLane = null)
     {
+        _writeLane = writeLane;
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         _time = time ?? TimeProvider.System;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
@@ -177,6 +183,18 @@ public sealed class SqliteCalendarStore
     }
 
     private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_writeLane is null)
+        {
+            return await TransactionAsync(work, cancellationToken);
+        }
+
+        T result = default!;
+        await _writeLane(async () => result = await TransactionAsync(work, cancellationToken), cancellationToken);
+        return result;
+    }
+
+    private async Task<T> TransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         await using var connection = Open();
         // Not deferred: the write lock is taken before the checks, so check-then-write is one step for every process.
