@@ -23,7 +23,9 @@ public static class StaffonoHost
         builder.AddDirectLine();
         builder.AddUnderstanding();
         builder.AddBusinessProfile();
-        builder.Services.AddSingleton<IBot, StaffonoBot>();
+        builder.Services.AddSingleton<StaffonoBot>();
+        builder.Services.AddSingleton<IBot>(sp => sp.GetRequiredService<StaffonoBot>());
+        builder.Services.AddSingleton<ITurnRecovery>(sp => sp.GetRequiredService<StaffonoBot>());
         builder.Services.AddProblemDetails();
         configureServices?.Invoke(builder.Services);
 

@@ -11,7 +11,7 @@ namespace Staffono.Dialogs;
 /// The bot: settles the turn's language, greets people who join, and runs the main dialog for
 /// messages. State is saved by the adapter's middleware at the end of the turn.
 /// </summary>
-public sealed class StaffonoBot : IBot
+public sealed class StaffonoBot : IBot, ITurnRecovery
 {
     private readonly MainDialog _mainDialog;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
@@ -39,6 +39,29 @@ public sealed class StaffonoBot : IBot
                 await SettleLanguageAsync(turnContext, cancellationToken);
                 await turnContext.SendActivitiesAsync(ReplyRenderer.Render(MainDialog.Greeting(TurnLanguage.Get(turnContext)), activity.ChannelId), cancellationToken);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// After a failed turn (its changes already dropped): apologise and ask the pending question again,
+    /// so a customer in the middle of a booking carries on where they were; after a reset, start afresh.
+    /// </summary>
+    public async Task RecoverAsync(ITurnContext turnContext, bool conversationReset, CancellationToken cancellationToken)
+    {
+        await SettleLanguageAsync(turnContext, cancellationToken);
+        var language = TurnLanguage.Get(turnContext);
+        if (conversationReset)
+        {
+            await turnContext.SendActivitiesAsync(ReplyRenderer.Render(MainDialog.Greeting(language) with { Text = Texts.Get(language, "turn.failed_reset") }, turnContext.Activity.ChannelId), cancellationToken);
+            return;
+        }
+
+        var state = await _dialogState.GetAsync(turnContext, null, cancellationToken);
+        var pending = state?.DialogStack is [{ InnerStack.Count: > 0 }, ..];
+        await turnContext.SendActivityAsync(Texts.Message(language, pending ? "turn.failed_retry" : "turn.failed_again"), cancellationToken);
+        if (pending)
+        {
+            await DialogRunner.RepromptAsync(_mainDialog, turnContext, _dialogState, cancellationToken);
         }
     }
 

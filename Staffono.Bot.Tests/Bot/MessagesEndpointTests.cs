@@ -35,8 +35,8 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     [InlineData("", "empty")]
     [InlineData("{not json", "not a valid activity")]
     [InlineData("""{"text":"no type","conversation":{"id":"c"}}""", "no type")]
-    [InlineData("""{"type":"message","serviceUrl":"https://x/"}""", "conversation.id")]
-    [InlineData("""{"type":"message","conversation":{"id":"c"}}""", "serviceUrl")]
+    [InlineData("""{"type":"message","channelId":"emulator","from":{"id":"u"},"serviceUrl":"https://x/"}""", "conversation.id")]
+    [InlineData("""{"type":"message","channelId":"emulator","from":{"id":"u"},"conversation":{"id":"c"}}""", "serviceUrl")]
     public async Task Bad_activities_are_400_problem_details_with_the_reason(string body, string reason)
     {
         var response = await PostAsync(body);

@@ -15,9 +15,9 @@ public sealed class ReminderTests : IAsyncLifetime
     private RunningHost _host = null!;
 
     public async Task InitializeAsync() =>
-        // The background loop waits a day between rounds; the test sends its own rounds (a background round
-        // that runs too finds nothing more: claims keep every message to one sender).
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:PollInterval=1.00:00:00");
+        // The test runs every dispatch round itself: a background loop on the same manual clock would wake
+        // when the test moves the clock and could claim a reminder before the test's own round does.
+        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 

@@ -37,14 +37,15 @@ internal sealed class DialogTestFlow : IDisposable
         var conversationState = new ConversationState(storage);
         var userState = new UserState(storage);
         _adapter = new ChannelAdapter(new BotRequestAuthenticator(new BotCredentialsOptions()), new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance));
+        _bot = createBotWithUser?.Invoke(conversationState, userState) ?? createBot(conversationState);
+        var handler = new TurnErrorHandler(conversationState, NullLogger<TurnErrorHandler>.Instance, _bot as ITurnRecovery);
         _adapter.Use(new AutoSaveStateMiddleware(conversationState, userState));
-        var handler = new TurnErrorHandler(conversationState, NullLogger<TurnErrorHandler>.Instance);
+        _adapter.Use(handler);
         _adapter.OnTurnError = (turn, error, ct) =>
         {
             Errors.Add(error);
             return handler.HandleAsync(turn, error, ct);
         };
-        _bot = createBotWithUser?.Invoke(conversationState, userState) ?? createBot(conversationState);
     }
 
     public IStorage Storage { get; }

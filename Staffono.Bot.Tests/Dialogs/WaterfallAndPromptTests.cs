@@ -191,20 +191,26 @@ public sealed class WaterfallAndPromptTests
     }
 
     [Fact]
-    public async Task A_throwing_step_gets_an_apology_and_the_next_turn_works()
+    public async Task A_throwing_step_gets_an_apology_and_the_answer_can_be_given_again()
     {
         var fail = true;
         var order = new OrderDialog(beforeSummary: _ => fail ? throw new InvalidOperationException("step broke") : Task.CompletedTask);
         using var flow = new DialogTestFlow(new RootDialog(order, new OrderOptions("Олег")));
         await flow.SendAsync("заказ");
         await flow.SendAsync("1");
-        await flow.SendAsync("1");
+        var confirmation = await flow.SendAsync("1");
 
         var failed = await flow.SendAsync("да");
         fail = false;
+        var retried = await flow.SendAsync("да");
 
         Assert.StartsWith("Извините, что-то пошло не так", Assert.Single(failed));
-        Assert.Equal(["Сколько штук?"], await flow.SendAsync("заказ"));
+        // The failed turn's changes were dropped: the same confirmation is still pending and now succeeds.
+        using var clean = new DialogTestFlow(new RootDialog(new OrderDialog(), new OrderOptions("Олег")));
+        await clean.SendAsync("заказ");
+        await clean.SendAsync("1");
+        Assert.Equal(confirmation, await clean.SendAsync("1"));
+        Assert.Equal(await clean.SendAsync("да"), retried);
     }
 
     [Fact]

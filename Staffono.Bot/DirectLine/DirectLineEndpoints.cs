@@ -149,19 +149,14 @@ public static class DirectLineEndpoints
             return RequestBody.TooLarge();
         }
 
-        Activity? activity;
-        try
+        if (!ProtocolJson.TryReadInbound(body, out var activity, out var error))
         {
-            activity = body.Length == 0 ? null : ProtocolJson.DeserializeActivity(body);
-        }
-        catch (JsonException ex)
-        {
-            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", $"The body is not a valid activity: {ex.Message}");
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", error!);
         }
 
-        if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
+        if (string.IsNullOrWhiteSpace(activity!.Type))
         {
-            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", "The activity needs a type.");
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no type.");
         }
 
         if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
@@ -293,6 +288,11 @@ public static class DirectLineEndpoints
             return (null, null, null);
         }
 
+        if (JsonTextValidator.FindMalformedText(body) is { } malformed)
+        {
+            return (null, null, RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid request", $"The body holds malformed text: {malformed}."));
+        }
+
         try
         {
             var start = JsonSerializer.Deserialize<StartRequest>(body, JsonSerializerOptions.Web);
@@ -304,9 +304,9 @@ public static class DirectLineEndpoints
 
             return (string.IsNullOrWhiteSpace(userId) ? null : userId, start?.Locale, null);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return (null, null, RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid request", $"The body is not valid JSON: {ex.Message}"));
+            return (null, null, RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid request", $"The body is not a valid request: {ex.Message}"));
         }
     }
 

@@ -49,7 +49,10 @@ public static class RuntimeHostingExtensions
             sp.GetRequiredService<IOptions<BotCredentialsOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("openid-metadata"),
             sp.GetRequiredService<ILogger<BotRequestAuthenticator>>()));
-        services.AddSingleton<TurnErrorHandler>();
+        services.AddSingleton(sp => new TurnErrorHandler(
+            sp.GetRequiredService<ConversationState>(),
+            sp.GetRequiredService<ILogger<TurnErrorHandler>>(),
+            sp.GetService<ITurnRecovery>()));
         services.AddSingleton(sp =>
         {
             var adapter = new ChannelAdapter(
@@ -65,8 +68,11 @@ public static class RuntimeHostingExtensions
     public static TAdapter ConfigureTurns<TAdapter>(TAdapter adapter, IServiceProvider services)
         where TAdapter : BotAdapter
     {
+        var errors = services.GetRequiredService<TurnErrorHandler>();
         adapter.Use(new AutoSaveStateMiddleware(services.GetRequiredService<ConversationState>(), services.GetRequiredService<UserState>()));
-        adapter.OnTurnError = services.GetRequiredService<TurnErrorHandler>().HandleAsync;
+        // Inside the auto-save, so a turn that went well saves the cleared failure count with everything else.
+        adapter.Use(errors);
+        adapter.OnTurnError = errors.HandleAsync;
         return adapter;
     }
 }

@@ -61,6 +61,12 @@ public sealed class ReminderDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Value.Dispatch)
+        {
+            logger.LogInformation("Reminders:Dispatch is off: this instance sends no reminders");
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

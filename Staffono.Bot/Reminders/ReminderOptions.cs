@@ -7,6 +7,12 @@ public sealed class ReminderOptions : IValidatableObject
 {
     public const string SectionName = "Reminders";
 
+    /// <summary>
+    /// Whether this instance sends due reminders in the background. With several instances on one
+    /// database, any number may dispatch (claims keep each reminder to one sender); false leaves it to others.
+    /// </summary>
+    public bool Dispatch { get; set; } = true;
+
     /// <summary>How often due messages are looked for.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 

@@ -14,4 +14,12 @@ public static class DialogRunner
         var result = await dc.ContinueDialogAsync(cancellationToken);
         return result.Status == DialogTurnStatus.Empty ? await dc.BeginDialogAsync(root.Id, null, cancellationToken) : result;
     }
+
+    /// <summary>Asks the pending question of the saved stack again, changing nothing.</summary>
+    public static async Task RepromptAsync(Dialog root, ITurnContext turnContext, IStatePropertyAccessor<DialogState> dialogState, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var dc = await new DialogSet(dialogState).Add(root).CreateContextAsync(turnContext, cancellationToken);
+        await dc.RepromptDialogAsync(cancellationToken);
+    }
 }

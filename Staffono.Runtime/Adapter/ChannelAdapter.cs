@@ -29,30 +29,10 @@ public sealed class ChannelAdapter : BotAdapter
     }
 
     /// <summary>Handles one POST to the messaging endpoint: the raw body as the channel sent it.</summary>
-    public Task<ProcessResult> ProcessAsync(string? authorizationHeader, ReadOnlyMemory<byte> body, IBot bot, CancellationToken cancellationToken = default)
-    {
-        if (body.IsEmpty)
-        {
-            return Task.FromResult(ProcessResult.BadRequest("The request body is empty; expected an activity as JSON."));
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = ProtocolJson.DeserializeActivity(body.Span);
-        }
-        catch (JsonException ex)
-        {
-            return Task.FromResult(ProcessResult.BadRequest($"The request body is not a valid activity: {ex.Message}"));
-        }
-
-        if (activity is null)
-        {
-            return Task.FromResult(ProcessResult.BadRequest("The request body is null; expected an activity as JSON."));
-        }
-
-        return ProcessAsync(authorizationHeader, activity, bot, cancellationToken);
-    }
+    public Task<ProcessResult> ProcessAsync(string? authorizationHeader, ReadOnlyMemory<byte> body, IBot bot, CancellationToken cancellationToken = default) =>
+        ProtocolJson.TryReadInbound(body.Span, out var activity, out var error)
+            ? ProcessAsync(authorizationHeader, activity!, bot, cancellationToken)
+            : Task.FromResult(ProcessResult.BadRequest(error!));
 
     /// <summary>Handles one already-parsed activity.</summary>
     public async Task<ProcessResult> ProcessAsync(string? authorizationHeader, Activity activity, IBot bot, CancellationToken cancellationToken = default)
@@ -77,9 +57,9 @@ public sealed class ChannelAdapter : BotAdapter
             return ProcessResult.Ok;
         }
 
-        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        if (InboundActivity.FindStructuralProblem(activity) is { } problem)
         {
-            return ProcessResult.BadRequest("The activity has no conversation.id.");
+            return ProcessResult.BadRequest(problem);
         }
 
         var expectReplies = activity.DeliveryMode == DeliveryModes.ExpectReplies;
@@ -98,7 +78,7 @@ public sealed class ChannelAdapter : BotAdapter
 
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var invoke = turnContext.InvokeResponse ?? new InvokeResponse(501);
+            var invoke = turnContext.InvokeResponse ?? InvokeResponse.NotImplemented(activity.Name);
             return new ProcessResult(invoke.Status, invoke.Body is { } b ? JsonSerializer.SerializeToUtf8Bytes(b, ProtocolJson.Context.JsonElement) : null);
         }
 

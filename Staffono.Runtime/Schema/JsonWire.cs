@@ -33,9 +33,17 @@ internal static class JsonWire
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
             var length = ReadMemberName(ref reader, buffer, out var longName);
-            if (length < 0 || !readMember(ref reader, target, buffer[..length]))
+            try
             {
-                AddUnknown(ref unknown, length < 0 ? default : buffer[..length], longName, ref reader);
+                if (length < 0 || !readMember(ref reader, target, buffer[..length]))
+                {
+                    AddUnknown(ref unknown, length < 0 ? default : buffer[..length], longName, ref reader);
+                }
+            }
+            catch (Exception ex) when (IsReadFailure(ex))
+            {
+                // The answer to a bad activity names the field: "from.id: expected a string, found Number".
+                throw InField(longName ?? buffer[..length].ToString(), ex);
             }
         }
 
@@ -82,7 +90,7 @@ internal static class JsonWire
     {
         JsonTokenType.Null => null,
         JsonTokenType.String => ProtocolStringConverter.ReadString(ref reader),
-        _ => throw new JsonException($"Expected a string, found {reader.TokenType}."),
+        _ => throw new JsonException($"expected a string, found {reader.TokenType}."),
     };
 
     public static bool? ReadBoolean(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -90,7 +98,7 @@ internal static class JsonWire
         JsonTokenType.Null => null,
         JsonTokenType.True => true,
         JsonTokenType.False => false,
-        _ => throw new JsonException($"Expected true or false, found {reader.TokenType}."),
+        _ => throw new JsonException($"expected true or false, found {reader.TokenType}."),
     };
 
     public static DateTimeOffset? ReadTimestamp(ref Utf8JsonReader reader) =>
@@ -122,10 +130,35 @@ internal static class JsonWire
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             itemType ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
-            items.Add(JsonSerializer.Deserialize(ref reader, itemType)!);
+            try
+            {
+                items.Add(JsonSerializer.Deserialize(ref reader, itemType) ?? throw new JsonException("expected an object, found null."));
+            }
+            catch (Exception ex) when (IsReadFailure(ex))
+            {
+                throw InField($"[{items.Count}]", ex);
+            }
         }
 
         return items;
+    }
+
+    /// <summary>What reading a mistyped or malformed value throws (the reader itself throws more than JsonException).</summary>
+    public static bool IsReadFailure(Exception ex) => ex is JsonException or InvalidOperationException or FormatException or OverflowException;
+
+    /// <summary>The failure, with <paramref name="field"/> in front of the path it already names.</summary>
+    public static JsonFieldException InField(string field, Exception ex) => ex switch
+    {
+        JsonFieldException inner => new JsonFieldException(field + (inner.Field.StartsWith('[') ? string.Empty : ".") + inner.Field, inner.Reason),
+        JsonException { Path: { Length: > 1 } path } json => new JsonFieldException(field + path.TrimStart('$'), ReasonOf(json.Message)),
+        _ => new JsonFieldException(field, ReasonOf(ex.Message)),
+    };
+
+    /// <summary>The reader's message without the "Path: ... | LineNumber: ..." tail the field already says.</summary>
+    private static string ReasonOf(string message)
+    {
+        var tail = message.IndexOf(" Path: ", StringComparison.Ordinal);
+        return tail > 0 ? message[..tail] : message;
     }
 
     public static void AddUnknown(ref Dictionary<string, JsonElement>? properties, scoped ReadOnlySpan<char> name, string? longName, ref Utf8JsonReader reader)

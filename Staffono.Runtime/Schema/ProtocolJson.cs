@@ -40,6 +40,40 @@ public static class ProtocolJson
         return activity;
     }
 
+    /// <summary>
+    /// Reads an activity a client sent, refusing anything that is not well-formed: malformed text
+    /// (invalid UTF-8, half a surrogate pair), JSON that does not parse, and values of the wrong type.
+    /// The error names the field and the problem, for a 400 answer; nothing throws.
+    /// </summary>
+    public static bool TryReadInbound(ReadOnlySpan<byte> utf8, out Activity? activity, out string? error)
+    {
+        activity = null;
+        if (utf8.IsEmpty)
+        {
+            error = "The request body is empty; expected an activity as JSON.";
+            return false;
+        }
+
+        if (JsonTextValidator.FindMalformedText(utf8) is { } malformed)
+        {
+            error = $"The activity holds malformed text: {malformed}.";
+            return false;
+        }
+
+        try
+        {
+            activity = DeserializeActivity(utf8);
+        }
+        catch (Exception ex) when (JsonWire.IsReadFailure(ex))
+        {
+            error = $"The request body is not a valid activity: {ex.Message}";
+            return false;
+        }
+
+        error = activity is null ? "The request body is null; expected an activity as JSON." : null;
+        return activity is not null;
+    }
+
     /// <summary>Parses an activity from text.</summary>
     public static Activity? DeserializeActivity(string json) =>
         DeserializeActivity(System.Text.Encoding.UTF8.GetBytes(json));

@@ -17,6 +17,11 @@ public sealed class WireTimestampConverter : JsonConverter<DateTimeOffset>
 
     internal static DateTimeOffset ReadTimestamp(ref Utf8JsonReader reader)
     {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"expected an ISO-8601 timestamp as a string, found {reader.TokenType}.");
+        }
+
         if (reader.TryGetDateTimeOffset(out var value))
         {
             return value;

@@ -39,6 +39,13 @@ public abstract class BotState
         return new PropertyAccessor<T>(this, name);
     }
 
+    /// <summary>Whether this turn has read the document already (so looking into it costs nothing).</summary>
+    public bool IsLoaded(ITurnContext turnContext)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        return turnContext.TurnState.ContainsKey(_cacheKey);
+    }
+
     /// <summary>Reads the document unless this turn already did (or <paramref name="force"/>).</summary>
     public async Task LoadAsync(ITurnContext turnContext, bool force = false, CancellationToken cancellationToken = default)
     {

@@ -23,8 +23,10 @@ internal sealed class AdapterHarness : IDisposable
         Adapter = new ChannelAdapter(
             new BotRequestAuthenticator(new BotCredentialsOptions()),
             new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance, baseDelay: TimeSpan.FromMilliseconds(1)));
+        var errors = new TurnErrorHandler(ConversationState, NullLogger<TurnErrorHandler>.Instance);
         Adapter.Use(new AutoSaveStateMiddleware(ConversationState, UserState));
-        Adapter.OnTurnError = new TurnErrorHandler(ConversationState, NullLogger<TurnErrorHandler>.Instance).HandleAsync;
+        Adapter.Use(errors);
+        Adapter.OnTurnError = errors.HandleAsync;
     }
 
     public CountingStorage Storage { get; }

@@ -89,6 +89,7 @@ public sealed class ChannelAdapterTests : IDisposable
         var result = await _harness.SendAsync(invoke, new DelegateBot((_, _) => Task.CompletedTask));
 
         Assert.Equal(501, result.Status);
+        JsonAssert.Equal("""{"error":{"code":"NotImplemented","message":"This bot does not handle the invoke 'composeExtension/query'."}}""", System.Text.Encoding.UTF8.GetString(result.JsonBody!));
     }
 
     [Theory]
@@ -97,10 +98,13 @@ public sealed class ChannelAdapterTests : IDisposable
     [InlineData("[1,2]", "not a valid activity")]
     [InlineData("null", "null")]
     [InlineData("""{"text":"hi","conversation":{"id":"c"},"serviceUrl":"https://x/"}""", "no type")]
-    [InlineData("""{"type":"message","text":"hi","serviceUrl":"https://x/"}""", "conversation.id")]
-    [InlineData("""{"type":"message","text":"hi","conversation":{},"serviceUrl":"https://x/"}""", "conversation.id")]
-    [InlineData("""{"type":"message","text":"hi","conversation":{"id":"c"}}""", "serviceUrl")]
-    [InlineData("""{"type":"message","text":"hi","conversation":{"id":"c"},"serviceUrl":"javascript:alert(1)"}""", "serviceUrl")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","from":{"id":"u"},"serviceUrl":"https://x/"}""", "no conversation.id")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","from":{"id":"u"},"conversation":{},"serviceUrl":"https://x/"}""", "no conversation.id")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","conversation":{"id":"c"},"serviceUrl":"https://x/"}""", "no from.id")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","from":{"name":"Anna"},"conversation":{"id":"c"},"deliveryMode":"expectReplies"}""", "no from.id")]
+    [InlineData("""{"type":"message","text":"hi","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"https://x/"}""", "no channelId")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","from":{"id":"u"},"conversation":{"id":"c"}}""", "serviceUrl")]
+    [InlineData("""{"type":"message","text":"hi","channelId":"webchat","from":{"id":"u"},"conversation":{"id":"c"},"serviceUrl":"javascript:alert(1)"}""", "serviceUrl")]
     public async Task Bad_input_is_a_400_with_a_reason_no_turn_and_nothing_stored(string body, string reason)
     {
         var bot = new DelegateBot((turn, ct) => turn.SendActivityAsync("should not happen", ct));
