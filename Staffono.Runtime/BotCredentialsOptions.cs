@@ -56,6 +56,12 @@ public sealed class BotCredentialsOptions : IValidatableObject
     /// <summary>How often signing keys are fetched again (at least daily, per the protocol).</summary>
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// The least time between two fetches of the signing keys, however many tokens name a key the set
+    /// lacks (5 minutes, as the Bot Framework SDK): forged tokens cannot make the bot fetch on demand.
+    /// </summary>
+    public TimeSpan MetadataMinRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool IsAnonymous => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public bool IsSingleTenant => string.Equals(MicrosoftAppType, SingleTenant, StringComparison.OrdinalIgnoreCase);
@@ -84,6 +90,11 @@ public sealed class BotCredentialsOptions : IValidatableObject
         if ((IsSingleTenant || IsManagedIdentity) && string.IsNullOrWhiteSpace(MicrosoftAppTenantId))
         {
             yield return new ValidationResult($"MicrosoftAppTenantId is required for {MicrosoftAppType}.", [nameof(MicrosoftAppTenantId)]);
+        }
+
+        if (MetadataMinRefreshInterval < TimeSpan.FromSeconds(1) || MetadataMinRefreshInterval > MetadataRefreshInterval)
+        {
+            yield return new ValidationResult("MetadataMinRefreshInterval must be at least 00:00:01 and at most MetadataRefreshInterval.", [nameof(MetadataMinRefreshInterval)]);
         }
 
         if (ClockSkew < TimeSpan.Zero || ClockSkew > TimeSpan.FromMinutes(30))

@@ -41,7 +41,7 @@ internal static class RemindersCommand
         var connectorUrl = connector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
 
         var folder = Path.Combine(Path.GetTempPath(), "staffono-reminders", Guid.NewGuid().ToString("N"));
-        var host = StaffonoHost.Create(["--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder}", "--Logging:LogLevel:Default=Warning", "--Reminders:PollInterval=1.00:00:00"]);
+        var host = StaffonoHost.Create(["--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder}", "--Logging:LogLevel:Default=Warning", "--Reminders:Dispatch=false"]);
         await host.StartAsync();
         try
         {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Staffono.Bot.Tests.Support;
 
 namespace Staffono.Bot.Tests.Bot;
@@ -12,9 +13,10 @@ public sealed class RunningHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TempFolder? _ownedFolder;
 
-    private RunningHost(WebApplication app, TempFolder? ownedFolder, string dataFolder, Uri baseUri)
+    private RunningHost(WebApplication app, TempFolder? ownedFolder, string dataFolder, Uri baseUri, LogCapture logs)
     {
         _app = app;
+        Logs = logs;
         _ownedFolder = ownedFolder;
         DataFolder = dataFolder;
         BaseUri = baseUri;
@@ -29,6 +31,9 @@ public sealed class RunningHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>What the host logged (warnings and up, unless the settings say otherwise); nothing is printed.</summary>
+    public LogCapture Logs { get; }
+
     public static Task<RunningHost> StartAsync(params string[] settings) => StartAsync(null, null, settings);
 
     /// <param name="dataFolder">An existing data folder (a restart); null for a fresh one removed at the end.</param>
@@ -37,11 +42,18 @@ public sealed class RunningHost : IAsyncDisposable
     {
         var owned = dataFolder is null ? new TempFolder() : null;
         var folder = dataFolder ?? owned!.Path;
+        var logs = new LogCapture();
         string[] args = ["--urls=http://127.0.0.1:0", $"--Storage:DataFolder={folder}", "--Logging:LogLevel:Default=Warning", .. settings];
         WebApplication? app = null;
         try
         {
-            app = StaffonoHost.Create(args, configureServices);
+            app = StaffonoHost.Create(args, services =>
+            {
+                // The host's log goes to the test, not the console: a start-up a test makes fail on purpose
+                // must not print "Hosting failed to start" with a stack trace into the test run's output.
+                services.AddLogging(logging => logging.ClearProviders().AddProvider(logs));
+                configureServices?.Invoke(services);
+            });
             await app.StartAsync();
         }
         catch
@@ -56,7 +68,7 @@ public sealed class RunningHost : IAsyncDisposable
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new RunningHost(app, owned, folder, new Uri(address.TrimEnd('/') + "/"));
+        return new RunningHost(app, owned, folder, new Uri(address.TrimEnd('/') + "/"), logs);
     }
 
     public async ValueTask DisposeAsync()

@@ -48,7 +48,8 @@ public static class RuntimeHostingExtensions
         services.AddSingleton<IRequestAuthenticator>(sp => new BotRequestAuthenticator(
             sp.GetRequiredService<IOptions<BotCredentialsOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("openid-metadata"),
-            sp.GetRequiredService<ILogger<BotRequestAuthenticator>>()));
+            sp.GetRequiredService<ILogger<BotRequestAuthenticator>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new TurnErrorHandler(
             sp.GetRequiredService<ConversationState>(),
             sp.GetRequiredService<ILogger<TurnErrorHandler>>(),

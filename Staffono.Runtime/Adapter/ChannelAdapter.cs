@@ -47,7 +47,8 @@ public sealed class ChannelAdapter : BotAdapter
         var authentication = await _authenticator.AuthenticateAsync(authorizationHeader, activity, cancellationToken);
         if (!authentication.Succeeded)
         {
-            _logger.LogInformation("Refused an activity from {Channel}: {Reason}", activity.ChannelId, authentication.FailureReason);
+            // Debug, not higher: whoever sends bad tokens must not be able to write the bot's log.
+            _logger.LogDebug("Refused an activity from {Channel}: {Reason}", activity.ChannelId, authentication.FailureReason);
             return ProcessResult.Unauthorized(authentication.FailureReason ?? "Authentication failed.");
         }
 

@@ -22,18 +22,21 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
     private readonly BotCredentialsOptions _options;
     private readonly ILogger _logger;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _channelMetadata;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration> _entraMetadata;
+    private readonly OpenIdKeySource _channelKeys;
+    private readonly OpenIdKeySource _entraKeys;
     private readonly IReadOnlyList<string> _entraIssuers;
 
-    public BotRequestAuthenticator(BotCredentialsOptions options, HttpClient? metadataHttpClient = null, ILogger<BotRequestAuthenticator>? logger = null)
+    public BotRequestAuthenticator(BotCredentialsOptions options, HttpClient? metadataHttpClient = null, ILogger<BotRequestAuthenticator>? logger = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _channelMetadata = CreateManager(options.ChannelOpenIdMetadataUrl, metadataHttpClient);
-        _entraMetadata = CreateManager(options.EntraOpenIdMetadataUrl, metadataHttpClient);
+        _channelKeys = CreateKeySource(options.ChannelOpenIdMetadataUrl, metadataHttpClient, timeProvider ?? TimeProvider.System);
+        _entraKeys = CreateKeySource(options.EntraOpenIdMetadataUrl, metadataHttpClient, timeProvider ?? TimeProvider.System);
         _entraIssuers = BotTokenIssuers.Entra(options.MicrosoftAppTenantId);
     }
+
+    /// <summary>How many times signing-key metadata was fetched, from both token services.</summary>
+    public int MetadataFetches => _channelKeys.Fetches + _entraKeys.Fetches;
 
     public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken = default)
     {
@@ -75,17 +78,23 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
             return AuthenticationResult.Fail($"The token's signing algorithm '{token.Alg}' is not allowed (RS256/384/512 only).");
         }
 
+        if (string.IsNullOrEmpty(token.Kid))
+        {
+            // Without a key id the signature could only be checked by trying every key, and the key's endorsements not at all.
+            return AuthenticationResult.Fail("The token names no signing key (kid).");
+        }
+
         try
         {
             if (string.Equals(token.Issuer, BotTokenIssuers.BotFramework, StringComparison.Ordinal))
             {
-                return await ValidateChannelTokenAsync(raw, activity, _channelMetadata, [BotTokenIssuers.BotFramework], cancellationToken);
+                return await ValidateChannelTokenAsync(raw, token.Kid, activity, _channelKeys, [BotTokenIssuers.BotFramework], cancellationToken);
             }
 
             if (_entraIssuers.Contains(token.Issuer, StringComparer.Ordinal))
             {
                 return token.TryGetClaim("serviceurl", out _)
-                    ? await ValidateChannelTokenAsync(raw, activity, _entraMetadata, _entraIssuers, cancellationToken)
+                    ? await ValidateChannelTokenAsync(raw, token.Kid, activity, _entraKeys, _entraIssuers, cancellationToken)
                     : await ValidateEmulatorTokenAsync(raw, token, cancellationToken);
             }
 
@@ -93,25 +102,27 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogWarning(ex, "Could not validate an inbound token");
-            return AuthenticationResult.Fail("The token could not be validated: signing keys are unavailable.");
+            // Not logged per request at a level anyone reads: a flood of bad tokens must not flood the log.
+            _logger.LogDebug(ex, "Could not validate an inbound token");
+            return AuthenticationResult.Fail("The token could not be validated.");
         }
     }
 
     private async Task<AuthenticationResult> ValidateChannelTokenAsync(
         string raw,
+        string keyId,
         Activity activity,
-        ConfigurationManager<OpenIdConnectConfiguration> metadata,
+        OpenIdKeySource keys,
         IReadOnlyList<string> issuers,
         CancellationToken cancellationToken)
     {
-        var (result, config) = await ValidateSignatureAndClaimsAsync(raw, metadata, issuers, [_options.MicrosoftAppId!], cancellationToken);
-        if (!result.IsValid)
+        var (failure, result, key) = await ValidateSignatureAndClaimsAsync(raw, keyId, keys, issuers, [_options.MicrosoftAppId!], cancellationToken);
+        if (failure is not null)
         {
-            return Fail(result);
+            return failure;
         }
 
-        var token = (JsonWebToken)result.SecurityToken;
+        var token = (JsonWebToken)result!.SecurityToken;
         if (!token.TryGetPayloadValue<string>("serviceurl", out var serviceUrl) || string.IsNullOrEmpty(serviceUrl))
         {
             return AuthenticationResult.Fail("The channel token has no serviceurl claim.");
@@ -122,7 +133,8 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
             return AuthenticationResult.Fail("The token's serviceurl claim does not match the activity's serviceUrl.");
         }
 
-        var endorsements = EndorsementsOf(config, token.Kid);
+        // The key that signed the token is known here (the kid matched), so its endorsements are always checked.
+        var endorsements = EndorsementsOf(key!);
         if (endorsements is not null && !endorsements.Contains(activity.ChannelId ?? string.Empty, StringComparer.OrdinalIgnoreCase))
         {
             return AuthenticationResult.Fail($"The signing key is not endorsed for channel '{activity.ChannelId}'.");
@@ -134,10 +146,10 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
     private async Task<AuthenticationResult> ValidateEmulatorTokenAsync(string raw, JsonWebToken token, CancellationToken cancellationToken)
     {
         // The Emulator signs in as the bot itself: the audience varies by version, the caller's app id must be ours.
-        var (result, _) = await ValidateSignatureAndClaimsAsync(raw, _entraMetadata, _entraIssuers, audiences: null, cancellationToken);
-        if (!result.IsValid)
+        var (failure, result, _) = await ValidateSignatureAndClaimsAsync(raw, token.Kid, _entraKeys, _entraIssuers, audiences: null, cancellationToken);
+        if (failure is not null)
         {
-            return Fail(result);
+            return failure;
         }
 
         token.TryGetPayloadValue<string>("ver", out var version);
@@ -157,28 +169,44 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
             return AuthenticationResult.Fail($"The Emulator token's {appIdClaim} is not this bot's app id.");
         }
 
-        return AuthenticationResult.Success(result.ClaimsIdentity);
+        return AuthenticationResult.Success(result!.ClaimsIdentity);
     }
 
-    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration Config)> ValidateSignatureAndClaimsAsync(
+    /// <summary>
+    /// Finds the token's signing key by its id (fetching the keys again, throttled, when the id is new)
+    /// and validates signature, issuer, audience and lifetime against that key alone.
+    /// </summary>
+    private async Task<(AuthenticationResult? Failure, TokenValidationResult? Result, JsonWebKey? Key)> ValidateSignatureAndClaimsAsync(
         string raw,
-        ConfigurationManager<OpenIdConnectConfiguration> metadata,
+        string keyId,
+        OpenIdKeySource keys,
         IReadOnlyList<string> issuers,
         IReadOnlyList<string>? audiences,
         CancellationToken cancellationToken)
     {
-        var config = await metadata.GetConfigurationAsync(cancellationToken);
-        var result = await _handler.ValidateTokenAsync(raw, CreateParameters(config, issuers, audiences));
-        if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
+        var config = await keys.GetAsync(keyMissing: false, cancellationToken);
+        if (config is not null && FindKey(config, keyId) is null)
         {
-            // Keys roll over: fetch the metadata once more before refusing a token signed with a new key.
-            metadata.RequestRefresh();
-            config = await metadata.GetConfigurationAsync(cancellationToken);
-            result = await _handler.ValidateTokenAsync(raw, CreateParameters(config, issuers, audiences));
+            // Keys roll over: look again (at most once per MetadataMinRefreshInterval) before refusing a new key.
+            config = await keys.GetAsync(keyMissing: true, cancellationToken);
         }
 
-        return (result, config);
+        if (config is null)
+        {
+            return (AuthenticationResult.Fail("The token could not be validated: signing keys are unavailable."), null, null);
+        }
+
+        if (FindKey(config, keyId) is not { } key)
+        {
+            return (AuthenticationResult.Fail($"The token's signing key '{keyId}' is not one of the issuer's keys."), null, null);
+        }
+
+        var result = await _handler.ValidateTokenAsync(raw, CreateParameters(config, issuers, audiences));
+        return result.IsValid ? (null, result, key) : (Fail(result), null, null);
     }
+
+    private static JsonWebKey? FindKey(OpenIdConnectConfiguration config, string keyId) =>
+        config.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal));
 
     private TokenValidationParameters CreateParameters(OpenIdConnectConfiguration config, IReadOnlyList<string> issuers, IReadOnlyList<string>? audiences) => new()
     {
@@ -192,13 +220,14 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
         ValidateIssuerSigningKey = true,
         RequireSignedTokens = true,
         IssuerSigningKeys = config.SigningKeys,
+        // Only the key the token names: never try the others (its endorsements are that key's).
+        TryAllIssuerSigningKeys = false,
         ValidAlgorithms = AllowedAlgorithms,
     };
 
-    private static IReadOnlyList<string>? EndorsementsOf(OpenIdConnectConfiguration config, string? keyId)
+    private static IReadOnlyList<string>? EndorsementsOf(JsonWebKey key)
     {
-        var key = config.JsonWebKeySet?.Keys.FirstOrDefault(k => string.Equals(k.Kid, keyId, StringComparison.Ordinal));
-        if (key is null || !key.AdditionalData.TryGetValue("endorsements", out var value))
+        if (!key.AdditionalData.TryGetValue("endorsements", out var value))
         {
             return null;
         }
@@ -222,14 +251,11 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
         _ => "The token is invalid.",
     });
 
-    private ConfigurationManager<OpenIdConnectConfiguration> CreateManager(string url, HttpClient? httpClient)
+    private OpenIdKeySource CreateKeySource(string url, HttpClient? httpClient, TimeProvider time)
     {
         var retriever = httpClient is null
             ? new HttpDocumentRetriever { RequireHttps = _options.RequireHttpsMetadata }
             : new HttpDocumentRetriever(httpClient) { RequireHttps = _options.RequireHttpsMetadata };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(url, new OpenIdConnectConfigurationRetriever(), retriever)
-        {
-            AutomaticRefreshInterval = _options.MetadataRefreshInterval,
-        };
+        return new OpenIdKeySource(url, retriever, _options.MetadataRefreshInterval, _options.MetadataMinRefreshInterval, time, _logger);
     }
 }

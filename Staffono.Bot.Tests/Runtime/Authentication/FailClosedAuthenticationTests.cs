@@ -1,0 +1,191 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
+using Staffono.Bot.Tests.Support;
+using Staffono.Runtime;
+using Staffono.Runtime.Adapter;
+using Staffono.Runtime.Authentication;
+using Staffono.Runtime.Connector;
+using Staffono.Runtime.Schema;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Runtime.Authentication;
+
+/// <summary>
+/// Authentication fails closed: a token whose signing key cannot be identified is refused whatever
+/// channel it claims, and no amount of forged tokens makes the bot fetch signing keys more than once
+/// per throttle window or write more than one log line about it.
+/// </summary>
+public sealed class FailClosedAuthenticationTests : IAsyncLifetime
+{
+    private const string AppId = "8d6e5f4a-3b2c-4d1e-9f0a-1b2c3d4e5f6a";
+    private const string ServiceUrl = "https://telegram.botframework.com/";
+    private const string BotFrameworkIssuer = "https://api.botframework.com";
+
+    /// <summary>A key nobody published; generated once, since RSA key generation is slow.</summary>
+    private static readonly RSA ForgedRsa = RSA.Create(2048);
+
+    private readonly HttpClient _http = new();
+    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private OpenIdTestAuthority _authority = null!;
+
+    public async Task InitializeAsync() => _authority = await OpenIdTestAuthority.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _authority.DisposeAsync();
+        _http.Dispose();
+    }
+
+    public static TheoryData<string> Channels => new() { ChannelIds.Telegram, ChannelIds.Facebook, ChannelIds.MsTeams, "somechannel" };
+
+    [Theory]
+    [MemberData(nameof(Channels))]
+    public async Task A_token_without_a_key_id_is_refused_for_every_channel(string channel)
+    {
+        var withoutKid = new RsaSecurityKey(_authority.ChannelKey.Rsa);
+        var token = OpenIdTestAuthority.CreateToken(withoutKid, BotFrameworkIssuer, AppId, Claims());
+
+        var (result, turns) = await SendAsync(Authenticator(), token, channel);
+
+        Assert.Equal((401, 0), (result.Status, turns));
+        Assert.Contains("kid", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Channels))]
+    public async Task A_token_naming_a_key_the_issuer_does_not_have_is_refused_for_every_channel(string channel)
+    {
+        // Signed with the real key, so only the key id is wrong: before, the signature was tried against every key and passed.
+        var unknownKid = new RsaSecurityKey(_authority.ChannelKey.Rsa) { KeyId = "not-a-real-key" };
+        var token = OpenIdTestAuthority.CreateToken(unknownKid, BotFrameworkIssuer, AppId, Claims());
+
+        var (result, turns) = await SendAsync(Authenticator(), token, channel);
+
+        Assert.Equal((401, 0), (result.Status, turns));
+        Assert.Contains("not one of the issuer's keys", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_right_key_id_still_checks_the_endorsement()
+    {
+        var authenticator = Authenticator();
+        var token = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims());
+
+        var (endorsed, _) = await SendAsync(authenticator, token, ChannelIds.Telegram);
+        var (notEndorsed, turns) = await SendAsync(authenticator, token, ChannelIds.Facebook);
+
+        Assert.Equal(200, endorsed.Status);
+        Assert.Equal((401, 0), (notEndorsed.Status, turns));
+        Assert.Contains("endorsed", notEndorsed.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Forged_tokens_with_new_key_ids_refresh_the_keys_at_most_once_per_window()
+    {
+        var authenticator = Authenticator();
+        var genuine = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims());
+        await SendAsync(authenticator, genuine, ChannelIds.Telegram);
+        var afterFirst = _authority.MetadataRequests;
+
+        await FloodAsync("early");
+        var afterEarlyFlood = _authority.MetadataRequests;
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        await FloodAsync("later");
+
+        // One fetch is the metadata document plus its key set: two requests. Keys fetched moments ago are
+        // not fetched again for unknown ids; five minutes on, a hundred unknown ids cause one fetch.
+        Assert.Equal(2, afterFirst);
+        Assert.Equal(afterFirst, afterEarlyFlood);
+        Assert.Equal(afterFirst + 2, _authority.MetadataRequests);
+        Assert.Equal(200, (await SendAsync(authenticator, genuine, ChannelIds.Telegram)).Result.Status);
+
+        async Task FloodAsync(string name)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                var forged = new RsaSecurityKey(ForgedRsa) { KeyId = $"{name}-{i}" };
+                var (result, _) = await SendAsync(authenticator, OpenIdTestAuthority.CreateToken(forged, BotFrameworkIssuer, AppId, Claims()), ChannelIds.Telegram);
+                Assert.Equal(401, result.Status);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_metadata_endpoint_is_asked_once_for_a_hundred_forged_tokens_and_logged_once()
+    {
+        await using var broken = await LoopbackServer.StartAsync((context, _) =>
+        {
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            return Task.CompletedTask;
+        });
+        var logs = new LogCapture();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        var authenticator = Authenticator(new Uri(broken.BaseUri, "channel/.well-known/openidconfiguration").ToString(), factory.CreateLogger<BotRequestAuthenticator>());
+        var adapter = new ChannelAdapter(authenticator, new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance), factory.CreateLogger<ChannelAdapter>());
+
+        for (var i = 0; i < 100; i++)
+        {
+            var forged = new RsaSecurityKey(ForgedRsa) { KeyId = "k" };
+            var result = await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forged, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new CountingBot());
+            Assert.Equal(401, result.Status);
+        }
+
+        Assert.Single(broken.Requests);
+        Assert.Single(logs.Lines, l => l.Level >= LogLevel.Information);
+        Assert.All(logs.Lines, l => Assert.Null(l.Exception));
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        var forgedLater = new RsaSecurityKey(ForgedRsa) { KeyId = "k" };
+        await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forgedLater, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new CountingBot());
+        Assert.Equal(2, broken.Requests.Count);
+    }
+
+    private BotRequestAuthenticator Authenticator(string? channelMetadataUrl = null, ILogger<BotRequestAuthenticator>? logger = null) => new(
+        new BotCredentialsOptions
+        {
+            MicrosoftAppId = AppId,
+            MicrosoftAppPassword = "unused",
+            ChannelOpenIdMetadataUrl = channelMetadataUrl ?? _authority.ChannelMetadataUrl,
+            EntraOpenIdMetadataUrl = _authority.EntraMetadataUrl,
+            RequireHttpsMetadata = false,
+        },
+        _http,
+        logger,
+        _clock);
+
+    private async Task<(ProcessResult Result, int Turns)> SendAsync(BotRequestAuthenticator authenticator, string token, string channel)
+    {
+        var adapter = new ChannelAdapter(authenticator, new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance));
+        var bot = new CountingBot();
+        var result = await adapter.ProcessAsync("Bearer " + token, Activity(channel), bot);
+        return (result, bot.Turns);
+    }
+
+    private static Activity Activity(string channel) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1",
+        Text = "hi",
+        ChannelId = channel,
+        ServiceUrl = ServiceUrl,
+        DeliveryMode = DeliveryModes.ExpectReplies,
+        From = new ChannelAccount("user-1", role: RoleTypes.User),
+        Recipient = new ChannelAccount("bot"),
+        Conversation = new ConversationAccount("conv-1"),
+    };
+
+    private static Dictionary<string, object> Claims() => new() { ["serviceurl"] = ServiceUrl };
+
+    private sealed class CountingBot : IBot
+    {
+        public int Turns { get; private set; }
+
+        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+        {
+            Turns++;
+            return Task.CompletedTask;
+        }
+    }
+}
