@@ -4,6 +4,7 @@ using Staffono.Bench.Load;
 // dotnet run -c Release --project Staffono.Bench -- --filter '*'   micro benchmarks (BenchmarkDotNet)
 // dotnet run -c Release --project Staffono.Bench -- load          HTTP load on the real host
 // dotnet run -c Release --project Staffono.Bench -- reminders     10,000 due reminders to a loopback connector
+// dotnet run -c Release --project Staffono.Bench -- directline-memory   a 10 MB conversation replayed by 20 WebSockets
 if (args.Length > 0 && args[0] == "load")
 {
     return await LoadCommand.RunAsync(args[1..]);
@@ -12,6 +13,11 @@ if (args.Length > 0 && args[0] == "load")
 if (args.Length > 0 && args[0] == "reminders")
 {
     return await RemindersCommand.RunAsync(args[1..]);
+}
+
+if (args.Length > 0 && args[0] == "directline-memory")
+{
+    return await DirectLineMemoryCommand.RunAsync(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(LoadCommand).Assembly).Run(args);

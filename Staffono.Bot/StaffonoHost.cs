@@ -32,6 +32,7 @@ public static class StaffonoHost
         var app = builder.Build();
         app.UseChatPage();
         app.UseCors();
+        app.UseRateLimiter();
         app.UseWebSockets();
         app.MapBotMessages();
         app.MapDirectLine();

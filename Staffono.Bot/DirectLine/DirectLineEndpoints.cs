@@ -114,12 +114,12 @@ public static class DirectLineEndpoints
             return failure;
         }
 
-        if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
+        if (await store.IssuedWatermarkAsync(conversationId, cancellationToken) is not { } issued)
         {
-            return RequestBody.Problem(StatusCodes.Status404NotFound, "Unknown conversation", "Start the conversation first.");
+            return UnknownConversation();
         }
 
-        if (ParseWatermark(http.Request.Query["watermark"]) is not { } watermark)
+        if (ParseWatermark(http.Request.Query["watermark"]) is not { } watermark || watermark > issued)
         {
             return BadWatermark();
         }
@@ -161,7 +161,7 @@ public static class DirectLineEndpoints
 
         if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
         {
-            return RequestBody.Problem(StatusCodes.Status404NotFound, "Unknown conversation", "Start the conversation first.");
+            return UnknownConversation();
         }
 
         // The server, not the client, decides who speaks where: the token's user, in the token's conversation, to this bot.
@@ -172,7 +172,14 @@ public static class DirectLineEndpoints
         activity.Recipient = BotAccount(options.Value);
         activity.Conversation = new ConversationAccount(conversationId);
         activity.DeliveryMode = null;
-        var id = await store.AppendAsync(conversationId, activity, cancellationToken);
+        if (await store.TryAppendAsync(conversationId, activity, options.Value.MaxHistoryBytes, cancellationToken) is not { } id)
+        {
+            return RequestBody.Problem(
+                StatusCodes.Status413PayloadTooLarge,
+                "Conversation history full",
+                $"This conversation's history has reached {options.Value.MaxHistoryBytes} bytes; start a new conversation.");
+        }
+
         feed.Notify(conversationId);
 
         try
@@ -202,32 +209,29 @@ public static class DirectLineEndpoints
             return BadWatermark();
         }
 
-        var (activities, last) = await store.ReadAfterAsync(conversationId, watermark, cancellationToken);
+        // One bounded page; a client with more to read follows the watermark, as Direct Line clients do.
+        using var page = await store.ReadPageAsync(conversationId, watermark, cancellationToken);
+        if (FeedProblem(page) is { } problem)
+        {
+            return problem;
+        }
+
         http.Response.ContentType = "application/json; charset=utf-8";
-        await http.Response.Body.WriteAsync(ActivitySet(activities, last), cancellationToken);
+        foreach (var part in page.ActivitySetParts())
+        {
+            await http.Response.Body.WriteAsync(part, cancellationToken);
+        }
+
         return Results.Empty;
     }
 
-    /// <summary>{"activities":[...],"watermark":"N"} from stored activity JSON, without parsing it again.</summary>
-    internal static byte[] ActivitySet(List<string> activities, long watermark)
+    /// <summary>The answer when a page could not be read: no such conversation, or a watermark it never issued.</summary>
+    internal static IResult? FeedProblem(FeedPage page) => page.Status switch
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteStartArray("activities");
-            foreach (var json in activities)
-            {
-                writer.WriteRawValue(json, skipInputValidation: true);
-            }
-
-            writer.WriteEndArray();
-            writer.WriteString("watermark", watermark.ToString(CultureInfo.InvariantCulture));
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
+        FeedStatus.UnknownConversation => UnknownConversation(),
+        FeedStatus.WatermarkNotIssued => BadWatermark(),
+        _ => null,
+    };
 
     /// <summary>The watermark a client sent: empty or missing means "from the start"; anything else must be a feed position.</summary>
     internal static long? ParseWatermark(string? value) =>
@@ -327,7 +331,9 @@ public static class DirectLineEndpoints
 
     private static ChannelAccount BotAccount(DirectLineOptions options) => new(options.BotId, options.BotName, RoleTypes.Bot);
 
-    private static IResult BadWatermark() => RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid watermark", "The watermark must be one this service returned.");
+    private static IResult BadWatermark() => RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid watermark", "The watermark must be one this service returned for this conversation.");
+
+    private static IResult UnknownConversation() => RequestBody.Problem(StatusCodes.Status404NotFound, "Unknown conversation", "Start the conversation first.");
 
     private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 

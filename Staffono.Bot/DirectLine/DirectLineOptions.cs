@@ -28,6 +28,30 @@ public sealed class DirectLineOptions : IValidatableObject
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How much a conversation's history may hold (bytes of activity JSON). Beyond it a customer's post is
+    /// refused with 413 and the client is told to start a new conversation; the bot's own messages still go in.
+    /// </summary>
+    public long MaxHistoryBytes { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>New conversations (tokens generated without the secret) one client address may make at once...</summary>
+    public int NewConversationsBurst { get; set; } = 20;
+
+    /// <summary>...and how many more it may make per minute after that.</summary>
+    public double NewConversationsPerMinute { get; set; } = 2;
+
+    /// <summary>Activities a conversation may post at once...</summary>
+    public int PostsBurst { get; set; } = 10;
+
+    /// <summary>...and per second after that (people type far slower; buttons are clicked one at a time).</summary>
+    public double PostsPerSecond { get; set; } = 2;
+
+    /// <summary>Direct Line requests of any kind one client address may make at once...</summary>
+    public int RequestsBurst { get; set; } = 200;
+
+    /// <summary>...and per second after that (a polling page makes one a second).</summary>
+    public double RequestsPerSecond { get; set; } = 50;
+
     [Required(AllowEmptyStrings = false)]
     public string BotId { get; set; } = "staffono";
 
@@ -39,6 +63,24 @@ public sealed class DirectLineOptions : IValidatableObject
         if (TokenLifetime < TimeSpan.FromMinutes(1) || TokenLifetime > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("DirectLine:TokenLifetime must be between 00:01:00 and 1.00:00:00.", [nameof(TokenLifetime)]);
+        }
+
+        if (MaxHistoryBytes < 1024 * 1024)
+        {
+            yield return new ValidationResult("DirectLine:MaxHistoryBytes must be at least 1048576 (1 MB).", [nameof(MaxHistoryBytes)]);
+        }
+
+        foreach (var (name, burst, rate) in new[]
+        {
+            (nameof(NewConversationsBurst), NewConversationsBurst, NewConversationsPerMinute),
+            (nameof(PostsBurst), PostsBurst, PostsPerSecond),
+            (nameof(RequestsBurst), RequestsBurst, RequestsPerSecond),
+        })
+        {
+            if (burst < 1 || rate <= 0 || double.IsNaN(rate) || double.IsInfinity(rate))
+            {
+                yield return new ValidationResult($"DirectLine:{name} and its rate must be positive.", [name]);
+            }
         }
 
         if (KeepAliveInterval < TimeSpan.FromSeconds(1))

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
@@ -8,10 +10,18 @@ namespace Staffono.Bot.DirectLine;
 /// <summary>
 /// Direct Line conversations and their activity feeds in SQLite, so a page reload or a restart loses
 /// nothing. Each activity gets the next sequence number of its conversation; the watermark a client
-/// holds is the last sequence number it has seen.
+/// holds is the last sequence number it has seen. Reads come in bounded pages, so a long history is
+/// never held in memory at once however many clients read it, and what a customer may add to a
+/// conversation's history is capped.
 /// </summary>
 public sealed class DirectLineStore
 {
+    /// <summary>Most activities in one page of the feed.</summary>
+    public const int MaxPageActivities = 100;
+
+    /// <summary>A page stops growing past this many bytes of activity JSON (UTF-8; it always holds at least one activity).</summary>
+    public const int MaxPageBytes = 256 * 1024;
+
     private readonly SqliteDatabase _database;
 
     public DirectLineStore(SqliteDatabase database)
@@ -31,6 +41,19 @@ public sealed class DirectLineStore
                 PRIMARY KEY (conversation_id, seq)
             ) WITHOUT ROWID;
             """);
+        AddHistoryBytesColumn();
+    }
+
+    /// <summary>Databases made before history was capped have no byte count; their conversations start counting at zero.</summary>
+    private void AddHistoryBytesColumn()
+    {
+        using var connection = _database.OpenForReading();
+        using var columns = connection.CreateCommand();
+        columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('directline_conversations') WHERE name = 'history_bytes'";
+        if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            _database.Execute("ALTER TABLE directline_conversations ADD COLUMN history_bytes INTEGER NOT NULL DEFAULT 0");
+        }
     }
 
     /// <summary>Creates the conversation; false if it already existed.</summary>
@@ -56,25 +79,56 @@ public sealed class DirectLineStore
     }
 
     /// <summary>Adds an activity to the feed, giving it its feed id ("{conversation}|0000042").</summary>
-    public Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        _database.WriteAsync(connection => AppendAsync(connection, conversationId, activity, cancellationToken), cancellationToken);
+    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        await _database.WriteAsync(connection => AppendAsync(connection, conversationId, activity, long.MaxValue, cancellationToken), cancellationToken)
+        ?? throw new InvalidOperationException("Unreachable: an append without a limit cannot be refused.");
 
-    private static async Task<string> AppendAsync(SqliteConnection connection, string conversationId, Activity activity, CancellationToken cancellationToken)
+    /// <summary>
+    /// Adds what a customer sent, unless the conversation's history would grow past
+    /// <paramref name="maxHistoryBytes"/>; then nothing is stored and the answer is null.
+    /// </summary>
+    public Task<string?> TryAppendAsync(string conversationId, Activity activity, long maxHistoryBytes, CancellationToken cancellationToken) =>
+        _database.WriteAsync(connection => AppendAsync(connection, conversationId, activity, maxHistoryBytes, cancellationToken), cancellationToken);
+
+    private static async Task<string?> AppendAsync(SqliteConnection connection, string conversationId, Activity activity, long maxHistoryBytes, CancellationToken cancellationToken)
     {
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         long seq;
+        var id = string.Empty;
+        string json;
         await using (var next = connection.CreateCommand())
         {
+            // The id holds the sequence number, so the JSON (and its size) is known only once the number is.
             next.Transaction = transaction;
-            next.CommandText = "UPDATE directline_conversations SET next_seq = next_seq + 1 WHERE id = $id RETURNING next_seq - 1";
+            next.CommandText = "SELECT next_seq, history_bytes FROM directline_conversations WHERE id = $id";
             next.Parameters.AddWithValue("$id", conversationId);
-            seq = await next.ExecuteScalarAsync(cancellationToken) is long value
-                ? value
-                : throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
+            await using var reader = await next.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException($"Direct Line conversation '{conversationId}' does not exist.");
+            }
+
+            seq = reader.GetInt64(0);
+            var historyBytes = reader.GetInt64(1);
+            id = $"{conversationId}|{seq.ToString("D7", CultureInfo.InvariantCulture)}";
+            activity.Id = id;
+            json = ProtocolJson.Serialize(activity);
+            if (historyBytes + Encoding.UTF8.GetByteCount(json) > maxHistoryBytes)
+            {
+                activity.Id = null;
+                return null;
+            }
         }
 
-        var id = $"{conversationId}|{seq.ToString("D7", CultureInfo.InvariantCulture)}";
-        activity.Id = id;
+        await using (var update = connection.CreateCommand())
+        {
+            update.Transaction = transaction;
+            update.CommandText = "UPDATE directline_conversations SET next_seq = next_seq + 1, history_bytes = history_bytes + $bytes WHERE id = $id";
+            update.Parameters.AddWithValue("$id", conversationId);
+            update.Parameters.AddWithValue("$bytes", (long)Encoding.UTF8.GetByteCount(json));
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using (var insert = connection.CreateCommand())
         {
             insert.Transaction = transaction;
@@ -82,7 +136,7 @@ public sealed class DirectLineStore
             insert.Parameters.AddWithValue("$c", conversationId);
             insert.Parameters.AddWithValue("$s", seq);
             insert.Parameters.AddWithValue("$id", id);
-            insert.Parameters.AddWithValue("$json", ProtocolJson.Serialize(activity));
+            insert.Parameters.AddWithValue("$json", json);
             await insert.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -116,23 +170,153 @@ public sealed class DirectLineStore
             },
             cancellationToken);
 
-    /// <summary>The activities after <paramref name="watermark"/> as raw JSON, and the watermark after them.</summary>
-    public async Task<(List<string> Activities, long Watermark)> ReadAfterAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    /// <summary>The last watermark the conversation has issued (its last sequence number); null when there is no such conversation.</summary>
+    public async Task<long?> IssuedWatermarkAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = _database.OpenForReading();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $c AND seq > $w ORDER BY seq";
-        command.Parameters.AddWithValue("$c", conversationId);
-        command.Parameters.AddWithValue("$w", watermark);
-        var activities = new List<string>();
-        var last = watermark;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        return await IssuedWatermarkAsync(connection, null, conversationId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The next page of activities after <paramref name="watermark"/> as raw JSON: at most
+    /// <see cref="MaxPageActivities"/>, and no more than <see cref="MaxPageBytes"/> unless one activity
+    /// alone is larger, with the watermark after them. A watermark past what the conversation has issued
+    /// is refused rather than answered with nothing, so a client never silently misses messages.
+    /// </summary>
+    public async Task<FeedPage> ReadPageAsync(string conversationId, long watermark, CancellationToken cancellationToken)
+    {
+        await using var connection = _database.OpenForReading();
+        // One read transaction, so the page and the end of the feed are seen at the same moment.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        if (await IssuedWatermarkAsync(connection, transaction, conversationId, cancellationToken) is not { } issued)
         {
-            last = reader.GetInt64(0);
-            activities.Add(reader.GetString(1));
+            return FeedPage.UnknownConversation;
         }
 
-        return (activities, last);
+        if (watermark > issued || watermark < 0)
+        {
+            return FeedPage.WatermarkNotIssued;
+        }
+
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $c AND seq > $w ORDER BY seq LIMIT $n";
+        command.Parameters.AddWithValue("$c", conversationId);
+        command.Parameters.AddWithValue("$w", watermark);
+        command.Parameters.AddWithValue("$n", MaxPageActivities);
+        var page = new FeedPage(FeedStatus.Ok);
+        var bytes = 0L;
+        var reached = watermark;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var length = (int)reader.GetBytes(1, 0, null, 0, 0);
+                if (page.Activities.Count > 0 && bytes + length > MaxPageBytes)
+                {
+                    break;
+                }
+
+                // The stored UTF-8 as it is, into a pooled buffer: no string of twice the size, no encoding back on
+                // the way out, and no fresh large array per activity for the garbage collector to catch up with.
+                page.Add(reader, 1, length);
+                bytes += length;
+                reached = reader.GetInt64(0);
+            }
+        }
+
+        // Deleted activities leave gaps: a page that found nothing has still read up to the end.
+        page.Watermark = page.Activities.Count == 0 ? issued : reached;
+        page.More = page.Activities.Count > 0 && reached < issued;
+        return page;
+    }
+
+    private static async Task<long?> IssuedWatermarkAsync(SqliteConnection connection, SqliteTransaction? transaction, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT next_seq - 1 FROM directline_conversations WHERE id = $c";
+        command.Parameters.AddWithValue("$c", conversationId);
+        return await command.ExecuteScalarAsync(cancellationToken) is long last ? last : null;
+    }
+}
+
+/// <summary>Whether a page could be read.</summary>
+public enum FeedStatus
+{
+    Ok,
+    UnknownConversation,
+    WatermarkNotIssued,
+}
+
+/// <summary>
+/// One page of a conversation's feed: activities as stored JSON (UTF-8, in pooled buffers — dispose the
+/// page when it is written), the watermark after them, and whether more follow.
+/// </summary>
+public sealed class FeedPage(FeedStatus status) : IDisposable
+{
+    private static readonly byte[] Comma = ","u8.ToArray();
+
+    /// <summary>
+    /// Buffers for activity JSON. Not the shared pool: that one also keeps an array per thread, so after a
+    /// burst of large reads it would hold megabytes per thread; this one keeps a few dozen at most.
+    /// </summary>
+    private static readonly ArrayPool<byte> Buffers = ArrayPool<byte>.Create(maxArrayLength: 1024 * 1024, maxArraysPerBucket: 32);
+
+    public static FeedPage UnknownConversation => new(FeedStatus.UnknownConversation);
+
+    public static FeedPage WatermarkNotIssued => new(FeedStatus.WatermarkNotIssued);
+
+    public FeedStatus Status { get; } = status;
+
+    public List<ArraySegment<byte>> Activities { get; } = [];
+
+    public long Watermark { get; set; }
+
+    public bool More { get; set; }
+
+    internal void Add(SqliteDataReader reader, int ordinal, int length)
+    {
+        var buffer = Buffers.Rent(Math.Max(length, 1));
+        reader.GetBytes(ordinal, 0, buffer, 0, length);
+        Activities.Add(new ArraySegment<byte>(buffer, 0, length));
+    }
+
+    /// <summary>Longest piece <see cref="ActivitySetParts"/> yields.</summary>
+    public const int MaxPartBytes = 16 * 1024;
+
+    /// <summary>
+    /// The page as Direct Line's ActivitySet, <c>{"activities":[...],"watermark":"N"}</c>, in pieces of at
+    /// most <see cref="MaxPartBytes"/> that are slices of the stored activities: writing a page copies
+    /// nothing, and whoever sends it (Kestrel, the WebSocket) buffers one small piece at a time.
+    /// </summary>
+    public IEnumerable<ReadOnlyMemory<byte>> ActivitySetParts()
+    {
+        yield return "{\"activities\":["u8.ToArray();
+        for (var i = 0; i < Activities.Count; i++)
+        {
+            if (i > 0)
+            {
+                yield return Comma;
+            }
+
+            var activity = Activities[i].AsMemory();
+            for (var offset = 0; offset < activity.Length; offset += MaxPartBytes)
+            {
+                yield return activity.Slice(offset, Math.Min(MaxPartBytes, activity.Length - offset));
+            }
+        }
+
+        yield return Encoding.UTF8.GetBytes($"],\"watermark\":\"{Watermark.ToString(CultureInfo.InvariantCulture)}\"}}");
+    }
+
+    public void Dispose()
+    {
+        foreach (var activity in Activities)
+        {
+            Buffers.Return(activity.Array!);
+        }
+
+        Activities.Clear();
     }
 }

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Options;
 namespace Staffono.Bot.DirectLine;
 
 /// <summary>
-/// The Direct Line WebSocket: everything after the client's watermark at once, then each new
-/// activity as it lands, and empty keep-alive frames while the conversation is quiet.
+/// The Direct Line WebSocket: everything after the client's watermark, a bounded page per frame, then
+/// each new activity as it lands, and empty keep-alive frames while the conversation is quiet.
 /// </summary>
 internal static class DirectLineStream
 {
@@ -26,7 +26,17 @@ internal static class DirectLineStream
 
         if (DirectLineEndpoints.ParseWatermark(http.Request.Query["watermark"]) is not { } watermark)
         {
-            await Results.Problem(detail: "The watermark must be one this service returned.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid watermark").ExecuteAsync(http);
+            await Results.Problem(detail: "The watermark must be one this service returned for this conversation.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid watermark").ExecuteAsync(http);
+            return;
+        }
+
+        // Take the signal before reading, so an activity appended in between wakes the next wait.
+        var changed = feed.NextChange(conversationId);
+        var page = await store.ReadPageAsync(conversationId, watermark, http.RequestAborted);
+        if (DirectLineEndpoints.FeedProblem(page) is { } problem)
+        {
+            page.Dispose();
+            await problem.ExecuteAsync(http);
             return;
         }
 
@@ -37,13 +47,14 @@ internal static class DirectLineStream
         {
             while (socket.State == WebSocketState.Open && !closing.IsCancellationRequested)
             {
-                // Take the signal before reading, so an activity appended in between wakes the next wait.
-                var changed = feed.NextChange(conversationId);
-                var (activities, last) = await store.ReadAfterAsync(conversationId, watermark, closing.Token);
-                if (activities.Count > 0)
+                // The history goes out a bounded page at a time: a long conversation is never in memory whole.
+                if (page.Activities.Count > 0)
                 {
-                    await socket.SendAsync(DirectLineEndpoints.ActivitySet(activities, last), WebSocketMessageType.Text, true, closing.Token);
-                    watermark = last;
+                    await SendAsync(socket, page, closing.Token);
+                    watermark = page.Watermark;
+                    page.Dispose();
+                    changed = feed.NextChange(conversationId);
+                    page = await store.ReadPageAsync(conversationId, watermark, closing.Token);
                     continue;
                 }
 
@@ -60,6 +71,10 @@ internal static class DirectLineStream
                 {
                     await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, closing.Token);
                 }
+
+                page.Dispose();
+                changed = feed.NextChange(conversationId);
+                page = await store.ReadPageAsync(conversationId, watermark, closing.Token);
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
@@ -69,6 +84,7 @@ internal static class DirectLineStream
 
         finally
         {
+            page.Dispose();
             await closing.CancelAsync();
             // Answer the client's close (or start one) so the handshake completes.
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -82,6 +98,23 @@ internal static class DirectLineStream
                 }
             }
         }
+    }
+
+    /// <summary>One ActivitySet frame, written piece by piece from the stored activities.</summary>
+    private static async Task SendAsync(WebSocket socket, FeedPage page, CancellationToken cancellationToken)
+    {
+        ReadOnlyMemory<byte>? previous = null;
+        foreach (var part in page.ActivitySetParts())
+        {
+            if (previous is { } ready)
+            {
+                await socket.SendAsync(ready, WebSocketMessageType.Text, endOfMessage: false, cancellationToken);
+            }
+
+            previous = part;
+        }
+
+        await socket.SendAsync(previous!.Value, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
     }
 
     /// <summary>Reads (and ignores) what the client sends — Web Chat's "" pings — until it closes.</summary>

@@ -96,11 +96,16 @@ public sealed class DirectLineTokenService
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
+    /// <summary>
+    /// Decodes base64url, accepting only the one canonical spelling of the bytes: base64 leaves unused
+    /// bits in the last character, and a token is compared as the exact text this service issued.
+    /// </summary>
     private static byte[] FromBase64Url(string text)
     {
         var padded = text.Replace('-', '+').Replace('_', '/');
         padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", 0 => string.Empty, _ => throw new FormatException() };
-        return Convert.FromBase64String(padded);
+        var bytes = Convert.FromBase64String(padded);
+        return string.Equals(Base64Url(bytes), text, StringComparison.Ordinal) ? bytes : throw new FormatException();
     }
 
     private sealed record Payload(string C, string U, long X, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? L = null);

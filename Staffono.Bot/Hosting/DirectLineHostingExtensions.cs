@@ -21,6 +21,7 @@ public static class DirectLineHostingExtensions
             .WithOrigins(origins)
             .WithMethods("GET", "POST")
             .WithHeaders("authorization", "content-type", "x-ms-bot-agent", "x-requested-with")));
+        builder.Services.AddDirectLineRateLimits();
         return builder;
     }
 }

@@ -17,7 +17,20 @@ namespace Staffono.Runtime.State;
 /// </remarks>
 public sealed class SqliteDatabase
 {
+    /// <summary>
+    /// Every connection keeps its own page cache (2 MB by default), and pooled connections stay open, so
+    /// many concurrent readers of a long history (WebSockets replaying a feed) would each keep megabytes.
+    /// A soft limit makes SQLite recycle cache pages across the process instead of growing with them.
+    /// </summary>
+    public const long SoftHeapLimitBytes = 32L * 1024 * 1024;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
+
+    static SqliteDatabase()
+    {
+        SQLitePCL.Batteries_V2.Init();
+        SQLitePCL.raw.sqlite3_soft_heap_limit64(SoftHeapLimitBytes);
+    }
     private readonly string _connectionString;
     private readonly string _synchronousPragma;
     private readonly SemaphoreSlim _writeGate;
