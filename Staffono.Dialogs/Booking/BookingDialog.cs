@@ -281,7 +281,7 @@ public sealed class BookingDialog : ComponentDialog
         }
 
         var slot = SlotOf(request);
-        if (await _calendar.HoldAsync(slot, CustomerOf(step), ct) is null)
+        if ((await _calendar.HoldAsync(slot, CustomerOf(step), ct)).Status == HoldStatus.Taken)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.taken"), ct);
             return await step.Dialog.ReplaceDialogAsync(Steps, request with { ChosenSlot = null }, ct);

@@ -29,9 +29,23 @@ public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore 
         return _finder.Find(serviceId, locationId, wanted, busy, now);
     }
 
-    /// <summary>Keeps a slot while the customer confirms. Dialog only.</summary>
-    public Task<Hold?> HoldAsync(Slot slot, Customer customer, CancellationToken cancellationToken = default) =>
-        store.HoldAsync(slot, customer.Key, profile.Booking.HoldDuration, cancellationToken);
+    /// <summary>
+    /// Keeps a slot while the customer confirms. Dialog only. Holds are what strangers could abuse to make
+    /// a calendar look full, so there are bounds beyond each customer having one hold at a time: holds
+    /// of others may cover at most half of a staff member's working day. Past that, the customer goes on
+    /// without a hold (<see cref="HoldStatus.NotHeld"/>) and the booking itself stays race-safe.
+    /// </summary>
+    public Task<HoldResult> HoldAsync(Slot slot, Customer customer, CancellationToken cancellationToken = default) =>
+        store.HoldAsync(slot, customer.Key, profile.Booking.HoldDuration, MaxHeld(slot), cancellationToken);
+
+    /// <summary>Half the staff member's working time that day (at least one slot, so a short day can still be held).</summary>
+    private TimeSpan MaxHeld(Slot slot)
+    {
+        var staff = profile.Staff.FirstOrDefault(s => s.Id == slot.StaffId);
+        var working = staff?.Hours.Where(h => h.Day == slot.Start.DayOfWeek).Aggregate(TimeSpan.Zero, (sum, h) => sum + (h.To - h.From)) ?? TimeSpan.Zero;
+        var half = working / 2;
+        return half > slot.End - slot.Start ? half : slot.End - slot.Start;
+    }
 
     /// <summary>Books a confirmed slot (moving <paramref name="replacesBookingId"/> if given). Dialog only.</summary>
     public Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, CancellationToken cancellationToken = default) =>

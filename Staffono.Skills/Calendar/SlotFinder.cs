@@ -7,7 +7,7 @@ namespace Staffono.Skills.Calendar;
 /// Availability = working hours − bookings − active holds − lead time, within the horizon, and the
 /// choice of 2–4 concrete slots nearest what the customer asked, honouring its granularity: a day →
 /// spread over that day; an hour → that hour and its neighbours; a part of the day → within it; a
-/// week → spread over the week; nothing free → the nearest slots on other days.
+/// week → spread over the week; nothing free then → other free times that day, then the nearest days.
 /// </summary>
 public sealed class SlotFinder(BusinessProfile profile)
 {
@@ -30,10 +30,18 @@ public sealed class SlotFinder(BusinessProfile profile)
             return new SlotOffer(Choose(inWindow, wanted), OnRequestedDay: true);
         }
 
-        // Nothing then: the nearest free slots on the following days, one per day, so the customer sees real
-        // choices. Days are searched one at a time and the search stops at the third day found.
-        var after = new List<Slot>(MaxOffered);
-        for (var day = windowEnd.Date; day < horizonEnd && after.Count < MaxOffered; day = day.AddDays(1))
+        // Nothing then. The customer named a day, so its other free times nearest the asked one come first
+        // (up to two), then the nearest free slot of each following day, so they still see a real choice.
+        // Days are searched one at a time and the search stops when the offer is full.
+        var wantedDay = wanted.Start.Date;
+        var after = Candidates(service, locationId, wantedDay, wantedDay.AddDays(1), busy, earliest, horizonEnd)
+            .Where(s => s.Start < windowStart || s.Start >= windowEnd)
+            .OrderBy(s => Math.Abs((s.Start - wanted.Start).Ticks))
+            .Take(MaxOffered - 1)
+            .OrderBy(s => s.Start)
+            .ToList();
+        var firstDay = windowEnd.Date > wantedDay ? windowEnd.Date : wantedDay.AddDays(1);
+        for (var day = firstDay; day < horizonEnd && after.Count < MaxOffered; day = day.AddDays(1))
         {
             var best = Candidates(service, locationId, day, day.AddDays(1), busy, earliest, horizonEnd)
                 .Where(s => s.Start >= windowEnd)

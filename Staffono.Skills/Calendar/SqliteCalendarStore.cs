@@ -65,8 +65,13 @@ public sealed class SqliteCalendarStore
         return result;
     }
 
-    /// <summary>Keeps <paramref name="slot"/> for <paramref name="holderKey"/>; null when someone else booked or holds it.</summary>
-    public async Task<Hold?> HoldAsync(Slot slot, string holderKey, TimeSpan duration, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Keeps <paramref name="slot"/> for <paramref name="holderKey"/> (dropping any other hold of theirs: one
+    /// hold per customer), unless someone else booked or holds it (<see cref="HoldStatus.Taken"/>), or others'
+    /// live holds on that staff member's day would cover more than <paramref name="maxHeldPerStaffDay"/>
+    /// (<see cref="HoldStatus.NotHeld"/>).
+    /// </summary>
+    public async Task<HoldResult> HoldAsync(Slot slot, string holderKey, TimeSpan duration, TimeSpan maxHeldPerStaffDay, CancellationToken cancellationToken = default)
     {
         var expires = _time.GetUtcNow() + duration;
         var hold = new Hold(NewId(), slot, holderKey, expires);
@@ -74,7 +79,13 @@ public sealed class SqliteCalendarStore
         {
             if (await OverlapsAsync(connection, transaction, slot, holderKey, cancellationToken))
             {
-                return null;
+                return HoldResult.Taken;
+            }
+
+            var heldByOthers = await HeldTicksAsync(connection, transaction, slot.StaffId, slot.Start.Date, holderKey, cancellationToken);
+            if (heldByOthers + (slot.End - slot.Start).Ticks > maxHeldPerStaffDay.Ticks)
+            {
+                return HoldResult.NotHeld;
             }
 
             await ExecuteAsync(connection, transaction, "DELETE FROM calendar_holds WHERE holder_key = $holder", cancellationToken, ("$holder", holderKey));
@@ -82,8 +93,22 @@ public sealed class SqliteCalendarStore
                 "INSERT INTO calendar_holds VALUES ($id, $service, $staff, $location, $start, $end, $holder, $expires)", cancellationToken,
                 ("$id", hold.Id), ("$service", slot.ServiceId), ("$staff", slot.StaffId), ("$location", slot.LocationId),
                 ("$start", slot.Start.Ticks), ("$end", slot.End.Ticks), ("$holder", holderKey), ("$expires", expires.UtcTicks));
-            return hold;
+            return new HoldResult(HoldStatus.Held, hold);
         }, cancellationToken);
+    }
+
+    /// <summary>How much of a staff member's day live holds of other customers cover.</summary>
+    private async Task<long> HeldTicksAsync(SqliteConnection connection, SqliteTransaction transaction, string staffId, DateTime day, string exceptHolder, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT COALESCE(SUM(end_ticks - start_ticks), 0) FROM calendar_holds WHERE staff_id = $staff AND expires_ticks > $now AND start_ticks >= $from AND start_ticks < $to AND holder_key <> $holder";
+        command.Parameters.AddWithValue("$staff", staffId);
+        command.Parameters.AddWithValue("$now", _time.GetUtcNow().UtcTicks);
+        command.Parameters.AddWithValue("$from", day.Ticks);
+        command.Parameters.AddWithValue("$to", day.AddDays(1).Ticks);
+        command.Parameters.AddWithValue("$holder", exceptHolder);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Books <paramref name="slot"/> if it is still free (the customer's own hold does not count against it); null otherwise.</summary>

@@ -64,6 +64,22 @@ public sealed class CalendarTests : IDisposable
     }
 
     [Fact]
+    public void A_taken_hour_gets_other_times_that_day_first_then_the_next_day()
+    {
+        // Wednesday at Tverskaya, every haircut between 9:00 and 14:00 taken: Olga and Elena are both busy then.
+        var busy = new List<Slot>
+        {
+            new("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, 10, 0, 0), new DateTime(2026, 11, 25, 14, 30, 0)),
+            new("haircut", "elena", "tverskaya", new DateTime(2026, 11, 25, 12, 0, 0), new DateTime(2026, 11, 25, 14, 30, 0)),
+        };
+
+        var offer = _finder.Find("haircut", "tverskaya", new DateTimeResolution(new DateTime(2026, 11, 25, 11, 0, 0), DateTimeGranularity.Hour), busy, TuesdayMorning);
+
+        Assert.False(offer.OnRequestedDay);
+        Assert.Equal(["25 14:30", "25 14:45", "26 12:00"], offer.Slots.Select(s => $"{s.Start:dd HH:mm}"));
+    }
+
+    [Fact]
     public void A_location_limits_the_offer_to_its_staff_and_beyond_the_horizon_there_is_nothing()
     {
         var arbat = _finder.Find("haircut", "arbat", new DateTimeResolution(new DateTime(2026, 11, 26), DateTimeGranularity.Day), [], TuesdayMorning);
@@ -109,8 +125,8 @@ public sealed class CalendarTests : IDisposable
         var anna = new Customer("webchat/anna", "Анна", null);
         var boris = new Customer("webchat/boris", "Борис", null);
 
-        Assert.NotNull(await _store.HoldAsync(slot, anna.Key, Salon.Booking.HoldDuration));
-        Assert.Null(await _store.HoldAsync(slot, boris.Key, Salon.Booking.HoldDuration));
+        Assert.Equal(HoldStatus.Held, (await _store.HoldAsync(slot, anna.Key, Salon.Booking.HoldDuration, TimeSpan.FromHours(4))).Status);
+        Assert.Equal(HoldStatus.Taken, (await _store.HoldAsync(slot, boris.Key, Salon.Booking.HoldDuration, TimeSpan.FromHours(4))).Status);
         Assert.Null(await _store.BookAsync(slot, boris));
         _clock.Advance(TimeSpan.FromMinutes(6));
         Assert.NotNull(await _store.BookAsync(slot, boris));
@@ -136,6 +152,40 @@ public sealed class CalendarTests : IDisposable
         Assert.True(await _store.CancelAsync(moved.Id, anna));
         Assert.Empty(await _store.BookingsOfAsync(anna, TuesdayMorning));
         Assert.Equal(moved.Id, (await _store.FindByIcsTokenAsync(moved.IcsToken))!.Id);
+    }
+
+    [Fact]
+    public async Task Holds_of_strangers_cover_at_most_half_a_staff_members_day()
+    {
+        // Wednesday 25 November: Olga works 10:00-19:00 at Tverskaya, nine hours, so holds may cover four and a half.
+        var calendar = new CalendarPlugin(Salon, _store, _clock);
+        var wednesday = new DateTime(2026, 11, 25);
+        var statuses = new List<HoldStatus>();
+        for (var hour = 10; hour < 19; hour++)
+        {
+            var slot = new Slot("haircut", "olga", "tverskaya", wednesday.AddHours(hour), wednesday.AddHours(hour + 1));
+            statuses.Add((await calendar.HoldAsync(slot, new Customer($"webchat/stranger-{hour}", null, null))).Status);
+        }
+
+        var held = (await _store.BusyAsync(wednesday, wednesday.AddDays(1))).Where(b => b.StaffId == "olga").ToList();
+        var fresh = await calendar.FindSlotsAsync("haircut", "tverskaya", new DateTimeResolution(wednesday.AddHours(15), DateTimeGranularity.Hour), "webchat/fresh");
+
+        Assert.Equal([.. Enumerable.Repeat(HoldStatus.Held, 4), .. Enumerable.Repeat(HoldStatus.NotHeld, 5)], statuses);
+        Assert.Equal(TimeSpan.FromHours(4), held.Aggregate(TimeSpan.Zero, (sum, b) => sum + (b.End - b.Start)));
+        Assert.Contains(fresh.Slots, s => s.StaffId == "olga" && s.Start.Date == wednesday);
+    }
+
+    [Fact]
+    public async Task A_customer_holds_one_slot_at_a_time_whatever_the_conversation()
+    {
+        var slots = Find("2026-11-25T00:00", DateTimeGranularity.Day).Slots;
+        var anna = new Customer("webchat/anna", "Анна", null);
+
+        await _store.HoldAsync(slots[0], anna.Key, Salon.Booking.HoldDuration, TimeSpan.FromHours(9));
+        await _store.HoldAsync(slots[1], anna.Key, Salon.Booking.HoldDuration, TimeSpan.FromHours(9));
+        var busy = await _store.BusyAsync(slots[0].Start.Date, slots[0].Start.Date.AddDays(1));
+
+        Assert.Equal([slots[1].Start], busy.Select(b => b.Start));
     }
 
     private SlotOffer Find(string when, DateTimeGranularity granularity) =>
