@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Staffono.Runtime.Adapter;
 
 namespace Staffono.Runtime.State;
@@ -13,19 +14,30 @@ namespace Staffono.Runtime.State;
 /// </summary>
 public abstract class BotState
 {
+    /// <summary>How many times a merging scope re-reads and merges before it reports a conflict after all.</summary>
+    public const int MaxMergeAttempts = 5;
+
     private static readonly object Deleted = new();
     private readonly IStorage _storage;
     private readonly string _cacheKey;
 
-    protected BotState(IStorage storage, string name, JsonSerializerOptions? serializerOptions = null)
+    protected BotState(IStorage storage, string name, JsonSerializerOptions? serializerOptions = null, bool mergeOnConflict = false)
     {
         _storage = storage ?? throw new ArgumentNullException(nameof(storage));
         Name = name;
         _cacheKey = "state:" + name;
         SerializerOptions = serializerOptions ?? new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        MergesOnConflict = mergeOnConflict;
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// When another writer got in first, whether this turn's changes are merged into what they wrote instead
+    /// of reporting a conflict: right for a scope two conversations share (the user's), where two turns
+    /// rarely change the same field and the customer must never be asked to repeat themselves.
+    /// </summary>
+    public bool MergesOnConflict { get; }
 
     /// <summary>How property values are turned into JSON.</summary>
     public JsonSerializerOptions SerializerOptions { get; }
@@ -76,8 +88,22 @@ public abstract class BotState
             return;
         }
 
-        var etags = await _storage.WriteAsync(new Dictionary<string, StoreItem> { [state.Key] = new(json, state.ETag) }, cancellationToken);
-        state.MarkSaved(json, etags[state.Key]);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var etags = await _storage.WriteAsync(new Dictionary<string, StoreItem> { [state.Key] = new(json, state.ETag) }, cancellationToken);
+                state.MarkSaved(json, etags[state.Key]);
+                return;
+            }
+            catch (StorageConflictException) when (MergesOnConflict && attempt < MaxMergeAttempts)
+            {
+                // Another conversation of the same user saved first: apply what this turn changed to what they saved.
+                var fresh = await _storage.ReadAsync([state.Key], cancellationToken);
+                fresh.TryGetValue(state.Key, out var theirs);
+                json = state.MergeInto(theirs, json);
+            }
+        }
     }
 
     /// <summary>Empties this scope for the turn; the empty document is written at turn end.</summary>
@@ -226,6 +252,72 @@ public abstract class BotState
             // Later saves in the same turn (the error handler's, a second middleware's) build on this write.
             StoredJson = json;
             ETag = etag;
+        }
+
+        /// <summary>
+        /// A three-way merge: what this turn read (the base), what it wants to write (<paramref name="ours"/>)
+        /// and what another writer saved meanwhile (<paramref name="theirs"/>). Every JSON value this turn
+        /// changed from the base is applied to theirs, object by object down to single fields; where both
+        /// changed the same field, this turn, the later writer, wins. The cache then holds the merge, to be
+        /// written over their ETag.
+        /// </summary>
+        public string MergeInto(StoreItem? theirs, string ours)
+        {
+            var theirsJson = theirs?.Json ?? "{}";
+            var merged = Merge(JsonNode.Parse(StoredJson), JsonNode.Parse(ours), JsonNode.Parse(theirsJson))?.ToJsonString() ?? "{}";
+            ETag = theirs?.ETag;
+            StoredJson = theirsJson;
+            Stored = Parse(merged);
+            Values.Clear();
+            return merged;
+        }
+
+        private static JsonNode? Merge(JsonNode? baseline, JsonNode? ours, JsonNode? theirs)
+        {
+            if (JsonNode.DeepEquals(ours, baseline))
+            {
+                return theirs?.DeepClone();
+            }
+
+            if (JsonNode.DeepEquals(theirs, baseline) || ours is not JsonObject oursObject || theirs is not JsonObject theirsObject)
+            {
+                return ours?.DeepClone();
+            }
+
+            var baseObject = baseline as JsonObject;
+            var result = new JsonObject();
+            foreach (var name in theirsObject.Select(p => p.Key).Union(oursObject.Select(p => p.Key)).Union(baseObject?.Select(p => p.Key) ?? []))
+            {
+                var inOurs = oursObject.TryGetPropertyValue(name, out var ourValue);
+                var inTheirs = theirsObject.TryGetPropertyValue(name, out var theirValue);
+                var inBase = baseObject?.TryGetPropertyValue(name, out _) == true;
+                var baseValue = inBase ? baseObject![name] : null;
+                if (!inOurs && inBase)
+                {
+                    // This turn removed it: gone, unless the other writer changed it meanwhile.
+                    if (inTheirs && !JsonNode.DeepEquals(theirValue, baseValue))
+                    {
+                        result[name] = theirValue?.DeepClone();
+                    }
+
+                    continue;
+                }
+
+                if (!inOurs)
+                {
+                    result[name] = theirValue?.DeepClone();
+                    continue;
+                }
+
+                if (!inTheirs && inBase && JsonNode.DeepEquals(ourValue, baseValue))
+                {
+                    continue; // They removed it and this turn left it alone.
+                }
+
+                result[name] = inTheirs ? Merge(baseValue, ourValue, theirValue) : ourValue?.DeepClone();
+            }
+
+            return result;
         }
 
         private static Dictionary<string, JsonElement> Parse(string json)

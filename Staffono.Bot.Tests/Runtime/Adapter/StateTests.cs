@@ -144,4 +144,51 @@ public sealed class StateTests
         var stored = await new SqliteStorage(folder.File("shared.db")).ReadAsync(["webchat/conversations/conv-1"]);
         Assert.Equal("""{"owner":"B"}""", stored["webchat/conversations/conv-1"].Json);
     }
+
+    [Theory]
+    [InlineData("""{"profile":{"name":"Anna","language":"ru","phone":"+7900"}}""", "name", "Anna B.", "language", "en", """{"profile":{"name":"Anna B.","language":"en","phone":"+7900"}}""")]
+    [InlineData("""{"profile":{"name":"Anna","language":"ru"}}""", "language", "en", "language", "de", """{"profile":{"name":"Anna","language":"de"}}""")]
+    [InlineData("""{"profile":{"name":"Anna","language":"ru","phone":"+7900"}}""", "phone", null, "language", "en", """{"profile":{"name":"Anna","language":"en"}}""")]
+    public async Task Two_conversations_of_one_user_writing_at_once_merge_field_by_field_and_the_later_writer_wins_a_tie(
+        string stored, string firstField, string? firstValue, string laterField, string? laterValue, string expected)
+    {
+        using var folder = new TempFolder();
+        var storage = new SqliteStorage(folder.File("shared.db"));
+        await storage.WriteAsync(new Dictionary<string, StoreItem> { ["webchat/users/user-1"] = new(stored, null) });
+        using var processA = new AdapterHarness(new SqliteStorage(folder.File("shared.db")));
+        using var processB = new AdapterHarness(new SqliteStorage(folder.File("shared.db")));
+        var release = new TaskCompletionSource();
+        var laterHasRead = new TaskCompletionSource();
+        IBot Bot(AdapterHarness h, string field, string? value, bool waits) => new DelegateBot(async (turn, ct) =>
+        {
+            var profile = (await h.UserState.CreateProperty<Dictionary<string, string>>("profile").GetAsync(turn, cancellationToken: ct))!;
+            if (waits)
+            {
+                laterHasRead.SetResult();
+                await release.Task;
+            }
+
+            if (value is null)
+            {
+                profile.Remove(field);
+            }
+            else
+            {
+                profile[field] = value;
+            }
+
+            await turn.SendActivityAsync("ok", ct);
+        });
+
+        var later = processA.SendAsync(AdapterHarness.Message("later", conversation: "tab-a"), Bot(processA, laterField, laterValue, waits: true));
+        await laterHasRead.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var first = await processB.SendAsync(AdapterHarness.Message("first", conversation: "tab-b"), Bot(processB, firstField, firstValue, waits: false));
+        release.SetResult();
+        var laterResult = await later.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["ok"], AdapterHarness.Replies(first).Select(r => r.Text));
+        Assert.Equal(["ok"], AdapterHarness.Replies(laterResult).Select(r => r.Text));
+        var saved = (await storage.ReadAsync(["webchat/users/user-1"]))["webchat/users/user-1"].Json;
+        Assert.True(System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(expected), System.Text.Json.Nodes.JsonNode.Parse(saved)), saved);
+    }
 }
