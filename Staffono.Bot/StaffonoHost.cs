@@ -30,6 +30,9 @@ public static class StaffonoHost
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Settings are checked here rather than as the host starts, so a bad one is a clear exception
+        // for Program to print in one line, not a failed start logged with a stack trace.
+        app.Services.GetService<IStartupValidator>()?.Validate();
         app.UseChatPage();
         app.UseCors();
         app.UseRateLimiter();

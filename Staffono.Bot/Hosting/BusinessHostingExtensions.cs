@@ -9,13 +9,16 @@ using Staffono.Skills.Understanding;
 
 namespace Staffono.Bot.Hosting;
 
-/// <summary>Loads the business profile as the host starts: a broken profile stops start-up with its line and field.</summary>
+/// <summary>Loads the business profile as the host is composed: a broken profile stops start-up with its line and field.</summary>
 public static class BusinessHostingExtensions
 {
     public static IHostApplicationBuilder AddBusinessProfile(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<BusinessOptions>().Bind(builder.Configuration.GetSection(BusinessOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => BusinessProfileLoader.Load(sp.GetRequiredService<IOptions<BusinessOptions>>().Value.FullPath));
+        var section = builder.Configuration.GetSection(BusinessOptions.SectionName);
+        builder.Services.AddOptions<BusinessOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        // Read now, while the host is being composed: a broken profile stops start-up with its one-line message
+        // before anything starts (and before the host would log a failed start with a stack trace).
+        builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
         // The calendar and the outcome log share the database file with state and Direct Line, so they write through its one gate.
         builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
         builder.Services.AddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
@@ -37,7 +40,7 @@ public static class BusinessHostingExtensions
         return builder;
     }
 
-    /// <summary>Resolving the profile at start is what validates it; otherwise the first booking would find the mistake.</summary>
+    /// <summary>Says at start which business the bot serves.</summary>
     private sealed class ProfileCheck(IServiceProvider services, ILogger<ProfileCheck> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
