@@ -35,9 +35,6 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
         _entraIssuers = BotTokenIssuers.Entra(options.MicrosoftAppTenantId);
     }
 
-    /// <summary>How many times signing-key metadata was fetched, from both token services.</summary>
-    public int MetadataFetches => _channelKeys.Fetches + _entraKeys.Fetches;
-
     public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(activity);

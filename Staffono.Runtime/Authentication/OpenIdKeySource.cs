@@ -39,9 +39,6 @@ internal sealed class OpenIdKeySource
         _logger = logger;
     }
 
-    /// <summary>How many times the metadata was requested (for tests and diagnostics).</summary>
-    public int Fetches { get; private set; }
-
     /// <summary>
     /// The current keys; fetched first if they are due, or if <paramref name="keyMissing"/> says a token
     /// named a key they lack and the last attempt is long enough ago. Null when no fetch has worked yet.
@@ -63,7 +60,6 @@ internal sealed class OpenIdKeySource
             }
 
             var now = _time.GetUtcNow();
-            Fetches++;
             try
             {
                 _current = await OpenIdConnectConfigurationRetriever.GetAsync(_url, _documents, cancellationToken);

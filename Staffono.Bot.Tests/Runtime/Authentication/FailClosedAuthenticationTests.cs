@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Tokens;
+using Staffono.Bot.Tests.Runtime.Adapter;
 using Staffono.Bot.Tests.Support;
 using Staffono.Runtime;
 using Staffono.Runtime.Adapter;
@@ -128,7 +129,7 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
         for (var i = 0; i < 100; i++)
         {
             var forged = new RsaSecurityKey(ForgedRsa) { KeyId = "k" };
-            var result = await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forged, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new CountingBot());
+            var result = await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forged, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new DelegateBot((_, _) => Task.CompletedTask));
             Assert.Equal(401, result.Status);
         }
 
@@ -138,7 +139,7 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
 
         _clock.Advance(TimeSpan.FromSeconds(30));
         var forgedLater = new RsaSecurityKey(ForgedRsa) { KeyId = "k" };
-        await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forgedLater, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new CountingBot());
+        await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forgedLater, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new DelegateBot((_, _) => Task.CompletedTask));
         Assert.Equal(2, broken.Requests.Count);
     }
 
@@ -158,7 +159,7 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
     private async Task<(ProcessResult Result, int Turns)> SendAsync(BotRequestAuthenticator authenticator, string token, string channel)
     {
         var adapter = new ChannelAdapter(authenticator, new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance));
-        var bot = new CountingBot();
+        var bot = new DelegateBot((_, _) => Task.CompletedTask);
         var result = await adapter.ProcessAsync("Bearer " + token, Activity(channel), bot);
         return (result, bot.Turns);
     }
@@ -177,15 +178,4 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
     };
 
     private static Dictionary<string, object> Claims() => new() { ["serviceurl"] = ServiceUrl };
-
-    private sealed class CountingBot : IBot
-    {
-        public int Turns { get; private set; }
-
-        public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
-        {
-            Turns++;
-            return Task.CompletedTask;
-        }
-    }
 }
