@@ -42,10 +42,10 @@ public sealed class ActivityConverter : JsonConverter<Activity>
                 case "recipient": c.Activity.Recipient = ChannelAccountConverter.ReadAccount(ref reader); return true;
                 case "textFormat": c.Activity.TextFormat = JsonWire.ReadString(ref reader); return true;
                 case "attachmentLayout": c.Activity.AttachmentLayout = JsonWire.ReadString(ref reader); return true;
-                case "membersAdded": c.Activity.MembersAdded = JsonWire.Read<List<ChannelAccount>>(ref reader, c.Options); return true;
-                case "membersRemoved": c.Activity.MembersRemoved = JsonWire.Read<List<ChannelAccount>>(ref reader, c.Options); return true;
-                case "reactionsAdded": c.Activity.ReactionsAdded = JsonWire.Read<List<MessageReaction>>(ref reader, c.Options); return true;
-                case "reactionsRemoved": c.Activity.ReactionsRemoved = JsonWire.Read<List<MessageReaction>>(ref reader, c.Options); return true;
+                case "membersAdded": c.Activity.MembersAdded = JsonWire.ReadList<ChannelAccount>(ref reader, c.Options); return true;
+                case "membersRemoved": c.Activity.MembersRemoved = JsonWire.ReadList<ChannelAccount>(ref reader, c.Options); return true;
+                case "reactionsAdded": c.Activity.ReactionsAdded = JsonWire.ReadList<MessageReaction>(ref reader, c.Options); return true;
+                case "reactionsRemoved": c.Activity.ReactionsRemoved = JsonWire.ReadList<MessageReaction>(ref reader, c.Options); return true;
                 case "topicName": c.Activity.TopicName = JsonWire.ReadString(ref reader); return true;
                 case "historyDisclosed": c.Activity.HistoryDisclosed = JsonWire.ReadBoolean(ref reader); return true;
                 case "locale": c.Activity.Locale = JsonWire.ReadString(ref reader); return true;
@@ -68,8 +68,8 @@ public sealed class ActivityConverter : JsonConverter<Activity>
                 case "expiration": c.Activity.Expiration = JsonWire.ReadTimestamp(ref reader); return true;
                 case "importance": c.Activity.Importance = JsonWire.ReadString(ref reader); return true;
                 case "deliveryMode": c.Activity.DeliveryMode = JsonWire.ReadString(ref reader); return true;
-                case "listenFor": c.Activity.ListenFor = JsonWire.Read<List<string>>(ref reader, c.Options); return true;
-                case "textHighlights": c.Activity.TextHighlights = JsonWire.Read<List<TextHighlight>>(ref reader, c.Options); return true;
+                case "listenFor": c.Activity.ListenFor = JsonWire.ReadList<string>(ref reader, c.Options); return true;
+                case "textHighlights": c.Activity.TextHighlights = JsonWire.ReadList<TextHighlight>(ref reader, c.Options); return true;
                 case "semanticAction": c.Activity.SemanticAction = JsonWire.Read<SemanticAction>(ref reader, c.Options); return true;
                 default: return false;
         }

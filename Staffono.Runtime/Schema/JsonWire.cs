@@ -112,7 +112,7 @@ internal static class JsonWire
     public static T? Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
         reader.TokenType == JsonTokenType.Null ? default : JsonSerializer.Deserialize(ref reader, (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T)));
 
-    /// <summary>A list whose items use their source-generated metadata; the list itself is read here.</summary>
+    /// <summary>A list whose items use their source-generated metadata; the list itself is read here, and a null item is refused.</summary>
     public static List<T>? ReadList<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.Null)
@@ -132,7 +132,7 @@ internal static class JsonWire
             itemType ??= (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
             try
             {
-                items.Add(JsonSerializer.Deserialize(ref reader, itemType) ?? throw new JsonException("expected an object, found null."));
+                items.Add(JsonSerializer.Deserialize(ref reader, itemType) ?? throw new JsonException("expected a value, found null."));
             }
             catch (Exception ex) when (IsReadFailure(ex))
             {
