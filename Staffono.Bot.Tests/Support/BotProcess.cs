@@ -71,6 +71,25 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Runs the bot with <paramref name="settings"/> until it exits (a start-up that fails); its output lines, without empty ones.</summary>
+    public static async Task<(int ExitCode, List<string> Output, List<string> Errors)> RunToExitAsync(params string[] settings)
+    {
+        var dll = typeof(StaffonoHost).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        foreach (var setting in settings)
+        {
+            start.ArgumentList.Add(setting);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        return (process.ExitCode, Lines(await output), Lines(await errors));
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -65,8 +65,7 @@ public static class DirectLineEndpoints
         }
 
         DirectLineToken grant;
-        var bearer = BearerOf(http);
-        if (!string.IsNullOrEmpty(options.Value.Secret) && bearer == options.Value.Secret)
+        if (BearsSecret(http, options.Value))
         {
             grant = new DirectLineToken(NewId(), start.UserId ?? "dl_" + NewId()[..12], default);
         }
@@ -261,18 +260,16 @@ public static class DirectLineEndpoints
         return (token, null);
     }
 
-    private static IResult? RequireSecret(HttpContext http, DirectLineOptions options)
-    {
-        if (string.IsNullOrEmpty(options.Secret))
-        {
-            return null;
-        }
-
-        var bearer = BearerOf(http);
-        return bearer is not null && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(bearer), System.Text.Encoding.UTF8.GetBytes(options.Secret))
+    private static IResult? RequireSecret(HttpContext http, DirectLineOptions options) =>
+        string.IsNullOrEmpty(options.Secret) || BearsSecret(http, options)
             ? null
             : RequestBody.Problem(StatusCodes.Status403Forbidden, "Secret required", "Send the Direct Line secret as 'Authorization: Bearer <secret>'.");
-    }
+
+    /// <summary>Whether the request carries the configured Direct Line secret (compared in constant time).</summary>
+    internal static bool BearsSecret(HttpContext http, DirectLineOptions options) =>
+        options.Secret is { Length: > 0 } secret
+        && BearerOf(http) is { } bearer
+        && CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(bearer), System.Text.Encoding.UTF8.GetBytes(secret));
 
     private static async Task<(string? UserId, string? Locale, IResult? Error)> ReadStartAsync(HttpContext http, CancellationToken cancellationToken)
     {

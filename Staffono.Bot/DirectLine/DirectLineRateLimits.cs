@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -61,11 +59,7 @@ public static class DirectLineRateLimits
     private static DirectLineOptions OptionsOf(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<DirectLineOptions>>().Value;
 
     /// <summary>A server holding the Direct Line secret vouches for its users and may start conversations for all of them.</summary>
-    private static bool BearsSecret(HttpContext http) =>
-        OptionsOf(http).Secret is { Length: > 0 } secret
-        && http.Request.Headers.Authorization.ToString() is var header
-        && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-        && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim()), Encoding.UTF8.GetBytes(secret));
+    private static bool BearsSecret(HttpContext http) => DirectLineEndpoints.BearsSecret(http, OptionsOf(http));
 
     private static bool IsDirectLine(HttpContext http) => http.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
 

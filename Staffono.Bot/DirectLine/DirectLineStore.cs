@@ -69,14 +69,8 @@ public sealed class DirectLineStore
             },
             cancellationToken);
 
-    public async Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        await using var connection = _database.OpenForReading();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT 1 FROM directline_conversations WHERE id = $id";
-        command.Parameters.AddWithValue("$id", conversationId);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
+    public async Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
+        await IssuedWatermarkAsync(conversationId, cancellationToken) is not null;
 
     /// <summary>Adds an activity to the feed, giving it its feed id ("{conversation}|0000042").</summary>
     public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>

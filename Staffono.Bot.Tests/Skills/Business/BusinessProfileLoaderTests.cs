@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Staffono.Bot.Tests.Bot;
 using Staffono.Bot.Tests.Support;
@@ -176,7 +175,7 @@ public sealed class BusinessProfileLoaderTests : IDisposable
         lines[25] = "    day_off: [2026-12-24]";
         var path = Write(lines);
 
-        var (exitCode, output, errors) = await RunBotAsync($"--Business:ProfilePath={path}", $"--Storage:DataFolder={_folder.File("data")}", "--urls=http://127.0.0.1:0");
+        var (exitCode, output, errors) = await BotProcess.RunToExitAsync($"--Business:ProfilePath={path}", $"--Storage:DataFolder={_folder.File("data")}", "--urls=http://127.0.0.1:0");
 
         Assert.Equal(2, exitCode);
         Assert.Equal([$"{path}:26: staff[0].day_off: unknown key 'day_off' (did you mean `days_off`?); allowed here: id, name, services, hours, days_off."], errors);
@@ -186,7 +185,7 @@ public sealed class BusinessProfileLoaderTests : IDisposable
     [Fact]
     public async Task The_bot_started_with_a_bad_setting_prints_one_line_and_exits_with_2()
     {
-        var (exitCode, output, errors) = await RunBotAsync("--MicrosoftAppType=Sometimes", $"--Storage:DataFolder={_folder.File("data")}", "--urls=http://127.0.0.1:0");
+        var (exitCode, output, errors) = await BotProcess.RunToExitAsync("--MicrosoftAppType=Sometimes", $"--Storage:DataFolder={_folder.File("data")}", "--urls=http://127.0.0.1:0");
 
         Assert.Equal(2, exitCode);
         Assert.Contains("MicrosoftAppType must be MultiTenant, SingleTenant or UserAssignedMSI, not 'Sometimes'.", Assert.Single(errors), StringComparison.Ordinal);
@@ -210,24 +209,5 @@ public sealed class BusinessProfileLoaderTests : IDisposable
 
         File.WriteAllBytes(path, bytes.ToArray());
         return path;
-    }
-
-    /// <summary>Runs the built bot as its own process until it exits; its output lines, without empty ones.</summary>
-    private static async Task<(int ExitCode, List<string> Output, List<string> Errors)> RunBotAsync(params string[] settings)
-    {
-        var dll = typeof(StaffonoHost).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var setting in settings)
-        {
-            start.ArgumentList.Add(setting);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        return (process.ExitCode, Lines(await output), Lines(await errors));
     }
 }
