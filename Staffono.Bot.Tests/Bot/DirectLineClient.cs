@@ -3,33 +3,43 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Xunit;
 
 namespace Staffono.Bot.Tests.Bot;
 
 /// <summary>A minimal Direct Line 3.0 client over real HTTP, the calls Web Chat makes.</summary>
 internal sealed class DirectLineClient(HttpClient http)
 {
-    public async Task<(string ConversationId, string Token)> GenerateTokenAsync(string? userId = null)
+    /// <summary>A token for a new conversation of a new customer, whose id the service assigns (no secret configured).</summary>
+    public async Task<(string ConversationId, string Token)> GenerateTokenAsync()
     {
-        var response = await http.PostAsJsonAsync("v3/directline/tokens/generate", new { user = new { id = userId ?? "dl_tester", name = "Tester" } });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var (status, body) = await GenerateAsync(bearer: null, userId: null);
+        Assert.Equal(HttpStatusCode.OK, status);
         return (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> StartAsync(string token, string locale = "ru-RU")
+    /// <summary>POST tokens/generate as a client may: with a bearer (a secret or a user credential) and a user id it names.</summary>
+    public Task<(HttpStatusCode Status, JsonElement Body)> GenerateAsync(string? bearer, string? userId) =>
+        SendAsync(HttpMethod.Post, "v3/directline/tokens/generate", bearer, JsonContent.Create(userId is null ? (object)new { locale = "ru-RU" } : new { user = new { id = userId, name = "Tester" } }));
+
+    public async Task<(HttpStatusCode Status, JsonElement Body)> StartAsync(string? token, string locale = "ru-RU", string? userId = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations") { Content = JsonContent.Create(new { locale }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var content = userId is null ? JsonContent.Create(new { locale }) : JsonContent.Create(new { locale, user = new { id = userId } });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v3/directline/conversations") { Content = content };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
         var response = await http.SendAsync(request);
         return (response.StatusCode, await BodyAsync(response));
     }
 
-    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string conversationId, string token, string text, string clientActivityId, string locale = "ru-RU")
+    public async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string conversationId, string token, string text, string clientActivityId, string locale = "ru-RU", string fromId = "dl_tester")
     {
         var activity = $$"""
             {"type":"message","text":{{JsonSerializer.Serialize(text)}},"locale":"{{locale}}","textFormat":"plain","channelId":"webchat",
-             "from":{"id":"dl_tester","name":"Tester","role":"user"},
+             "from":{"id":{{JsonSerializer.Serialize(fromId)}},"name":"Tester","role":"user"},
              "channelData":{"clientActivityID":"{{clientActivityId}}","clientTimestamp":"2026-11-24T09:15:02.480Z"},
              "entities":[{"type":"ClientCapabilities","requiresBotState":true,"supportsListening":true,"supportsTts":true}]}
             """;

@@ -93,8 +93,8 @@ public sealed class DirectLineTests : IAsyncLifetime
     [Fact]
     public async Task A_token_opens_only_its_own_conversation()
     {
-        var (a, tokenA) = await _client.GenerateTokenAsync("user-a");
-        var (b, tokenB) = await _client.GenerateTokenAsync("user-b");
+        var (a, tokenA) = await _client.GenerateTokenAsync();
+        var (b, tokenB) = await _client.GenerateTokenAsync();
         await _client.StartAsync(tokenA);
         await _client.StartAsync(tokenB);
 
@@ -244,8 +244,8 @@ public sealed class DirectLineTests : IAsyncLifetime
     [Fact]
     public async Task A_websocket_for_another_conversation_is_refused()
     {
-        var (_, tokenA) = await _client.GenerateTokenAsync("a");
-        var (b, tokenB) = await _client.GenerateTokenAsync("b");
+        var (_, tokenA) = await _client.GenerateTokenAsync();
+        var (b, tokenB) = await _client.GenerateTokenAsync();
         await _client.StartAsync(tokenA);
         await _client.StartAsync(tokenB);
         using var socket = new ClientWebSocket();

@@ -33,9 +33,10 @@ public static class DirectLineEndpoints
 
     private static async Task<IResult> GenerateTokenAsync(HttpContext http, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, CancellationToken cancellationToken)
     {
-        if (RequireSecret(http, options.Value) is { } refused)
+        var vouched = !string.IsNullOrEmpty(options.Value.Secret);
+        if (vouched && !BearsSecret(http, options.Value))
         {
-            return refused;
+            return SecretRequired();
         }
 
         var start = await ReadStartAsync(http, cancellationToken);
@@ -45,14 +46,69 @@ public static class DirectLineEndpoints
         }
 
         var conversationId = NewId();
-        var userId = start.UserId ?? "dl_" + NewId()[..12];
-        return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, userId, start.Locale), (int)tokens.Lifetime.TotalSeconds));
+        if (vouched)
+        {
+            // The secret holder (the business's own token server) vouches for the id it names, as with Azure.
+            var named = start.UserId ?? NewUserId();
+            return Results.Json(new TokenResponse(conversationId, tokens.Issue(conversationId, named, start.Locale), (int)tokens.Lifetime.TotalSeconds));
+        }
+
+        var (proven, refused) = ProvenUser(http, tokens, start.UserId);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var userId = proven ?? NewUserId();
+        return Results.Json(new TokenResponse(
+            conversationId, tokens.Issue(conversationId, userId, start.Locale), (int)tokens.Lifetime.TotalSeconds, userId, tokens.IssueUserCredential(userId)));
     }
 
-    private static IResult RefreshToken(HttpContext http, DirectLineTokenService tokens)
+    /// <summary>
+    /// Without a secret nobody vouches for a client, so this service is the only one that names users: a client
+    /// is the user its credential proves, or a new one. Naming an id without the credential for it is refused,
+    /// so knowing a customer's id is not enough to speak (or cancel bookings) as that customer.
+    /// </summary>
+    private static (string? UserId, IResult? Refused) ProvenUser(HttpContext http, DirectLineTokenService tokens, string? namedUserId)
+    {
+        string? proven = null;
+        if (BearerOf(http) is { Length: > 0 } credential)
+        {
+            var (userId, error) = tokens.ValidateUserCredential(credential);
+            if (userId is null)
+            {
+                return (null, RequestBody.Problem(StatusCodes.Status403Forbidden, "Credential refused", error!));
+            }
+
+            proven = userId;
+        }
+
+        if (namedUserId is not null && !string.Equals(namedUserId, proven, StringComparison.Ordinal))
+        {
+            return (null, RequestBody.Problem(
+                StatusCodes.Status403Forbidden,
+                "Identity refused",
+                proven is null
+                    ? "This service assigns user ids: leave user.id out to get one, or send the user credential you were given as 'Authorization: Bearer <credential>'."
+                    : "user.id names another user than the credential proves."));
+        }
+
+        return (proven, null);
+    }
+
+    private static IResult RefreshToken(HttpContext http, DirectLineTokenService tokens, IOptions<DirectLineOptions> options)
     {
         var (token, failure) = Authorize(http, tokens, conversationId: null);
-        return failure ?? Results.Json(new TokenResponse(token!.ConversationId, tokens.Issue(token.ConversationId, token.UserId, token.Locale), (int)tokens.Lifetime.TotalSeconds));
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        // Without a secret the page keeps its user credential fresh through refreshes too, so a conversation
+        // kept open for months still comes back as the same customer.
+        var credential = string.IsNullOrEmpty(options.Value.Secret) ? tokens.IssueUserCredential(token!.UserId) : null;
+        return Results.Json(new TokenResponse(
+            token!.ConversationId, tokens.Issue(token.ConversationId, token.UserId, token.Locale), (int)tokens.Lifetime.TotalSeconds, credential is null ? null : token.UserId, credential));
     }
 
     private static async Task<IResult> StartConversationAsync(
@@ -67,7 +123,7 @@ public static class DirectLineEndpoints
         DirectLineToken grant;
         if (BearsSecret(http, options.Value))
         {
-            grant = new DirectLineToken(NewId(), start.UserId ?? "dl_" + NewId()[..12], default);
+            grant = new DirectLineToken(NewId(), start.UserId ?? NewUserId(), default);
         }
         else
         {
@@ -260,10 +316,8 @@ public static class DirectLineEndpoints
         return (token, null);
     }
 
-    private static IResult? RequireSecret(HttpContext http, DirectLineOptions options) =>
-        string.IsNullOrEmpty(options.Secret) || BearsSecret(http, options)
-            ? null
-            : RequestBody.Problem(StatusCodes.Status403Forbidden, "Secret required", "Send the Direct Line secret as 'Authorization: Bearer <secret>'.");
+    private static IResult SecretRequired() =>
+        RequestBody.Problem(StatusCodes.Status403Forbidden, "Secret required", "Send the Direct Line secret as 'Authorization: Bearer <secret>'.");
 
     /// <summary>Whether the request carries the configured Direct Line secret (compared in constant time).</summary>
     internal static bool BearsSecret(HttpContext http, DirectLineOptions options) =>
@@ -334,14 +388,19 @@ public static class DirectLineEndpoints
 
     private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
 
+    private static string NewUserId() => "dl_" + NewId()[..20];
+
     private sealed record StartRequest(StartUser? User, string? Locale);
 
     private sealed record StartUser(string? Id, string? Name);
 
+    /// <summary>Azure's token answer; without a secret also the user this service assigned and the credential proving it.</summary>
     private sealed record TokenResponse(
         [property: JsonPropertyName("conversationId")] string ConversationId,
         [property: JsonPropertyName("token")] string Token,
-        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+        [property: JsonPropertyName("expires_in")] int ExpiresIn,
+        [property: JsonPropertyName("userId"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserId = null,
+        [property: JsonPropertyName("userCredential"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UserCredential = null);
 
     private sealed record ConversationResponse(
         [property: JsonPropertyName("conversationId")] string ConversationId,

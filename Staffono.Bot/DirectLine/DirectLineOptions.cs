@@ -18,9 +18,14 @@ public sealed class DirectLineOptions : IValidatableObject
 
     /// <summary>
     /// When set, generating tokens and starting conversations require <c>Authorization: Bearer &lt;secret&gt;</c>,
-    /// as with Azure's Direct Line. Empty: the local page may start conversations freely.
+    /// as with Azure's Direct Line, and the secret holder vouches for the user id it names. Empty: anyone may
+    /// start a conversation, but this service assigns the user id and hands the browser a signed user
+    /// credential to prove it later; nobody can name another customer's id.
     /// </summary>
     public string? Secret { get; set; }
+
+    /// <summary>How long a user credential proves its identity; each new token or refresh renews it.</summary>
+    public TimeSpan UserCredentialLifetime { get; set; } = TimeSpan.FromDays(180);
 
     /// <summary>Origins of pages on other sites allowed to call Direct Line (CORS); the built-in page needs none.</summary>
     public string[] AllowedOrigins { get; set; } = [];
@@ -63,6 +68,11 @@ public sealed class DirectLineOptions : IValidatableObject
         if (TokenLifetime < TimeSpan.FromMinutes(1) || TokenLifetime > TimeSpan.FromDays(1))
         {
             yield return new ValidationResult("DirectLine:TokenLifetime must be between 00:01:00 and 1.00:00:00.", [nameof(TokenLifetime)]);
+        }
+
+        if (UserCredentialLifetime < TimeSpan.FromHours(1) || UserCredentialLifetime > TimeSpan.FromDays(730))
+        {
+            yield return new ValidationResult("DirectLine:UserCredentialLifetime must be between 01:00:00 and 730.00:00:00.", [nameof(UserCredentialLifetime)]);
         }
 
         if (MaxHistoryBytes < 1024 * 1024)

@@ -1,41 +1,70 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Staffono.Bot.Hosting;
 
 namespace Staffono.Bot.DirectLine;
 
 /// <summary>
-/// Issues and checks Direct Line tokens: an HMAC-SHA256-signed statement of one conversation, one
-/// user and an expiry. A token opens exactly its own conversation and nothing else.
+/// Issues and checks what the local Direct Line hands out, both HMAC-SHA256-signed: conversation
+/// tokens (one conversation, one user, an expiry; a token opens exactly its own conversation) and
+/// user credentials (one user id and an expiry: the proof a browser brings back to be the same
+/// customer again). The two never stand in for each other.
 /// </summary>
 public sealed class DirectLineTokenService
 {
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _credentialLifetime;
 
     public DirectLineTokenService(IOptions<DirectLineOptions> options, IOptions<StorageOptions> storage, TimeProvider time)
-        : this(LoadOrCreateKey(options.Value, storage.Value), options.Value.TokenLifetime, time)
+        : this(LoadOrCreateKey(options.Value, storage.Value), options.Value.TokenLifetime, time, options.Value.UserCredentialLifetime)
     {
     }
 
-    public DirectLineTokenService(byte[] key, TimeSpan lifetime, TimeProvider time)
+    public DirectLineTokenService(byte[] key, TimeSpan lifetime, TimeProvider time, TimeSpan? credentialLifetime = null)
     {
         _key = key;
         _lifetime = lifetime;
         _time = time;
+        _credentialLifetime = credentialLifetime ?? TimeSpan.FromDays(180);
     }
 
     public TimeSpan Lifetime => _lifetime;
 
+    /// <summary>Signs "this browser is user <paramref name="userId"/>" until the credential lifetime ends.</summary>
+    public string IssueUserCredential(string userId)
+    {
+        var expires = _time.GetUtcNow().Add(_credentialLifetime).ToUnixTimeSeconds();
+        return Sign(JsonSerializer.SerializeToUtf8Bytes(new Payload(C: null, userId, expires, K: CredentialKind)));
+    }
+
+    /// <summary>The user a credential proves, or the reason it proves nothing.</summary>
+    public (string? UserId, string? Error) ValidateUserCredential(string? credential)
+    {
+        var (claims, error) = Verify(credential);
+        if (claims is null)
+        {
+            return (null, error);
+        }
+
+        if (claims.K != CredentialKind || claims.C is not null || string.IsNullOrEmpty(claims.U))
+        {
+            return (null, "This is not a user credential of this service.");
+        }
+
+        return DateTimeOffset.FromUnixTimeSeconds(claims.X) <= _time.GetUtcNow()
+            ? (null, "The user credential has expired; ask for a new identity without one.")
+            : (claims.U, null);
+    }
+
     public string Issue(string conversationId, string userId, string? locale = null)
     {
         var expires = _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds();
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new Payload(conversationId, userId, expires, locale));
-        var signature = HMACSHA256.HashData(_key, payload);
-        return Base64Url(payload) + "." + Base64Url(signature);
+        return Sign(JsonSerializer.SerializeToUtf8Bytes(new Payload(conversationId, userId, expires, locale)));
     }
 
     /// <summary>The token's grant, or the reason it grants nothing.</summary>
@@ -46,12 +75,39 @@ public sealed class DirectLineTokenService
             return (null, "A Direct Line token is required.");
         }
 
-        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        var (claims, error) = Verify(token);
+        if (claims is null)
+        {
+            return (null, error);
+        }
+
+        if (claims.K is not null || string.IsNullOrEmpty(claims.C) || string.IsNullOrEmpty(claims.U))
+        {
+            return (null, "The token is not valid.");
+        }
+
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.X);
+        return expiresAt <= _time.GetUtcNow()
+            ? (null, "The token has expired; start a new conversation or refresh the token before it expires.")
+            : (new DirectLineToken(claims.C, claims.U, expiresAt, claims.L), null);
+    }
+
+    private string Sign(byte[] payload) => Base64Url(payload) + "." + Base64Url(HMACSHA256.HashData(_key, payload));
+
+    /// <summary>The signed claims of a token or credential, when this service signed them.</summary>
+    private (Payload? Claims, string? Error) Verify(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, "A credential is required.");
+        }
+
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
         byte[] payload, signature;
         try
         {
-            payload = FromBase64Url(token[..Math.Max(dot, 0)]);
-            signature = FromBase64Url(token[(dot + 1)..]);
+            payload = FromBase64Url(text[..Math.Max(dot, 0)]);
+            signature = FromBase64Url(text[(dot + 1)..]);
         }
         catch (FormatException)
         {
@@ -63,16 +119,15 @@ public sealed class DirectLineTokenService
             return (null, "The token is not valid.");
         }
 
-        var claims = JsonSerializer.Deserialize<Payload>(payload);
-        if (claims is null || string.IsNullOrEmpty(claims.C) || string.IsNullOrEmpty(claims.U))
+        try
         {
+            return JsonSerializer.Deserialize<Payload>(payload) is { } claims ? (claims, null) : (null, "The token is not valid.");
+        }
+        catch (JsonException)
+        {
+            // Signed by this key but not a payload of this version: refuse, do not fail.
             return (null, "The token is not valid.");
         }
-
-        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(claims.X);
-        return expiresAt <= _time.GetUtcNow()
-            ? (null, "The token has expired; start a new conversation or refresh the token before it expires.")
-            : (new DirectLineToken(claims.C, claims.U, expiresAt, claims.L), null);
     }
 
     private static byte[] LoadOrCreateKey(DirectLineOptions options, StorageOptions storage)
@@ -108,5 +163,16 @@ public sealed class DirectLineTokenService
         return string.Equals(Base64Url(bytes), text, StringComparison.Ordinal) ? bytes : throw new FormatException();
     }
 
-    private sealed record Payload(string C, string U, long X, [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] string? L = null);
+    private const string CredentialKind = "user";
+
+    /// <summary>
+    /// Signed claims: C conversation, U user, X expiry (Unix seconds), L locale, K kind. Tokens have C and
+    /// no K; user credentials have K "user" and no C, so neither passes for the other.
+    /// </summary>
+    private sealed record Payload(
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? C,
+        string U,
+        long X,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? L = null,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? K = null);
 }
