@@ -25,13 +25,15 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
     private readonly OpenIdKeySource _channelKeys;
     private readonly OpenIdKeySource _entraKeys;
     private readonly IReadOnlyList<string> _entraIssuers;
+    private readonly TimeProvider _time;
 
     public BotRequestAuthenticator(BotCredentialsOptions options, HttpClient? metadataHttpClient = null, ILogger<BotRequestAuthenticator>? logger = null, TimeProvider? timeProvider = null)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _logger = (ILogger?)logger ?? NullLogger.Instance;
-        _channelKeys = CreateKeySource(options.ChannelOpenIdMetadataUrl, metadataHttpClient, timeProvider ?? TimeProvider.System);
-        _entraKeys = CreateKeySource(options.EntraOpenIdMetadataUrl, metadataHttpClient, timeProvider ?? TimeProvider.System);
+        _time = timeProvider ?? TimeProvider.System;
+        _channelKeys = CreateKeySource(options.ChannelOpenIdMetadataUrl, metadataHttpClient, _time);
+        _entraKeys = CreateKeySource(options.EntraOpenIdMetadataUrl, metadataHttpClient, _time);
         _entraIssuers = BotTokenIssuers.Entra(options.MicrosoftAppTenantId);
     }
 
@@ -214,6 +216,8 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
         ValidateLifetime = true,
         RequireExpirationTime = true,
         ClockSkew = _options.ClockSkew,
+        // Lifetimes are judged on the host's clock, the one every other expiry in the bot uses.
+        LifetimeValidator = ValidateLifetime,
         ValidateIssuerSigningKey = true,
         RequireSignedTokens = true,
         IssuerSigningKeys = config.SigningKeys,
@@ -221,6 +225,27 @@ public sealed class BotRequestAuthenticator : IRequestAuthenticator
         TryAllIssuerSigningKeys = false,
         ValidAlgorithms = AllowedAlgorithms,
     };
+
+    private bool ValidateLifetime(DateTime? notBefore, DateTime? expires, SecurityToken token, TokenValidationParameters parameters)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (expires is not { } expiry)
+        {
+            throw new SecurityTokenNoExpirationException("The token has no expiry.");
+        }
+
+        if (notBefore is { } from && from > now + _options.ClockSkew)
+        {
+            throw new SecurityTokenNotYetValidException("The token is not valid yet.") { NotBefore = from };
+        }
+
+        if (expiry < now - _options.ClockSkew)
+        {
+            throw new SecurityTokenExpiredException("The token has expired.") { Expires = expiry };
+        }
+
+        return true;
+    }
 
     private static IReadOnlyList<string>? EndorsementsOf(JsonWebKey key)
     {

@@ -28,7 +28,7 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
     private static readonly RSA ForgedRsa = RSA.Create(2048);
 
     private readonly HttpClient _http = new();
-    private readonly ManualTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(OpenIdTestAuthority.Now));
     private OpenIdTestAuthority _authority = null!;
 
     public async Task InitializeAsync() => _authority = await OpenIdTestAuthority.StartAsync();

@@ -19,6 +19,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     private static readonly string EntraV1Issuer = $"https://sts.windows.net/{OpenIdTestAuthority.EntraTenant}/";
 
     private readonly HttpClient _http = new();
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(OpenIdTestAuthority.Now));
     private OpenIdTestAuthority _authority = null!;
 
     public async Task InitializeAsync() => _authority = await OpenIdTestAuthority.StartAsync();
@@ -34,6 +35,8 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     {
         { "wrong issuer", "issuer" },
         { "wrong audience", "audience" },
+        { "entra wrong audience", "audience" },
+        { "entra wrong issuer tenant", "issuer" },
         { "expired beyond skew", "expired" },
         { "not yet valid", "not valid yet" },
         { "bad signature", "signature" },
@@ -57,15 +60,22 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         Assert.Equal(1, turns);
     }
 
-    [Fact]
-    public async Task A_token_just_expired_within_the_five_minute_skew_is_still_accepted()
+    [Theory]
+    [InlineData(-299, 200)]     // expired 4:59 ago: inside the five-minute skew
+    [InlineData(-301, 401)]     // 5:01 ago: outside
+    [InlineData(299, 200)]      // valid from 4:59 ahead: a channel whose clock runs a little fast
+    [InlineData(301, 401)]
+    public async Task Lifetimes_are_judged_on_the_hosts_clock_with_five_minutes_of_skew_either_way(int secondsFromNow, int status)
     {
-        var now = DateTime.UtcNow;
-        var token = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-60), now.AddMinutes(-3));
+        var now = OpenIdTestAuthority.Now;
+        var edge = now.AddSeconds(secondsFromNow);
+        var token = secondsFromNow < 0
+            ? OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, ChannelClaims(), edge.AddMinutes(-60), edge)
+            : OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, ChannelClaims(), edge, edge.AddMinutes(60));
 
         var (result, turns) = await SendAsync(Bearer(token), ChannelIds.MsTeams);
 
-        Assert.Equal((200, 1), (result.Status, turns));
+        Assert.Equal((status, status == 200 ? 1 : 0), (result.Status, turns));
     }
 
     [Fact]
@@ -151,7 +161,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
             EntraOpenIdMetadataUrl = _authority.EntraMetadataUrl,
             RequireHttpsMetadata = false,
         };
-        var authenticator = sharedAuthenticator ? _shared ??= new BotRequestAuthenticator(options, _http) : new BotRequestAuthenticator(options, _http);
+        var authenticator = sharedAuthenticator ? _shared ??= new BotRequestAuthenticator(options, _http, timeProvider: _clock) : new BotRequestAuthenticator(options, _http, timeProvider: _clock);
         var adapter = new ChannelAdapter(authenticator, new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance));
         var bot = new CountingBot();
         var activity = new Activity
@@ -173,12 +183,14 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
 
     private (string? Header, string Channel) InvalidHeader(string variant)
     {
-        var now = DateTime.UtcNow;
+        var now = OpenIdTestAuthority.Now;
         var key = _authority.ChannelKey;
         return variant switch
         {
             "wrong issuer" => (Bearer(OpenIdTestAuthority.CreateToken(key, "https://evil.example", AppId, ChannelClaims())), ChannelIds.MsTeams),
             "wrong audience" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, "another-bot", ChannelClaims())), ChannelIds.MsTeams),
+            "entra wrong audience" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, "another-bot", ChannelClaims())), ChannelIds.Webchat),
+            "entra wrong issuer tenant" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, "https://login.microsoftonline.com/00000000-0000-0000-0000-000000000000/v2.0", AppId, ChannelClaims())), ChannelIds.Webchat),
             "expired beyond skew" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(-70), now.AddMinutes(-6))), ChannelIds.MsTeams),
             "not yet valid" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, ChannelClaims(), now.AddMinutes(10), now.AddMinutes(70))), ChannelIds.MsTeams),
             "bad signature" => (Bearer(OpenIdTestAuthority.CreateToken(new RsaSecurityKey(RSA.Create(2048)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims())), ChannelIds.MsTeams),

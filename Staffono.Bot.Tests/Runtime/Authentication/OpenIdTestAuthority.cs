@@ -63,7 +63,10 @@ public sealed class OpenIdTestAuthority : IAsyncDisposable
         return new OpenIdTestAuthority(server, channelKey, entraKey);
     }
 
-    /// <summary>A signed token; every field can be bent to make the invalid variants.</summary>
+    /// <summary>The moment every authentication test lives in; authenticators get a manual clock set to it.</summary>
+    public static readonly DateTime Now = new(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>A signed token, issued a minute before <see cref="Now"/>; every field can be bent to make the invalid variants.</summary>
     public static string CreateToken(
         SecurityKey key,
         string issuer,
@@ -73,7 +76,7 @@ public sealed class OpenIdTestAuthority : IAsyncDisposable
         DateTime? expires = null,
         string algorithm = SecurityAlgorithms.RsaSha256)
     {
-        var now = DateTime.UtcNow;
+        var now = Now;
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = issuer,
