@@ -40,7 +40,10 @@ public sealed class LoopbackServer : IAsyncDisposable
                 context.Features.Get<IHttpRequestFeature>()!.RawTarget,
                 context.Request.Headers.Authorization.ToString(),
                 context.Request.ContentType,
-                body);
+                body)
+            {
+                Headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            };
             server!.Requests.Enqueue(recorded);
             await handler(context, recorded);
         });
@@ -58,4 +61,8 @@ public sealed class LoopbackServer : IAsyncDisposable
 }
 
 /// <summary>One request as the server saw it; <see cref="RawTarget"/> is the path and query exactly as sent (still escaped).</summary>
-public sealed record RecordedRequest(string Method, string RawTarget, string Authorization, string? ContentType, string Body);
+public sealed record RecordedRequest(string Method, string RawTarget, string Authorization, string? ContentType, string Body)
+{
+    /// <summary>Every header as received (names compared without case).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
