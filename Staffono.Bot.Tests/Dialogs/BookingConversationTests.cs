@@ -36,15 +36,18 @@ public sealed class BookingConversationTests
         string Scalar(YamlMappingNode node, string key) => ((YamlScalarNode)node.Children[new YamlScalarNode(key)]).Value ?? string.Empty;
         var locale = Scalar(root, "locale");
         var now = DateTime.Parse(Scalar(root, "now"), System.Globalization.CultureInfo.InvariantCulture);
+        var salon = root.Children.ContainsKey(new YamlScalarNode("profile"))
+            ? BusinessProfileLoader.Load(Path.Combine(ScenarioFolder, "Profiles", Scalar(root, "profile")))
+            : Salon;
         var name = root.Children.ContainsKey(new YamlScalarNode("name")) ? Scalar(root, "name") : locale.StartsWith("ru", StringComparison.Ordinal) ? "Анна" : "Anna";
 
         using var folder = new TempFolder();
-        var clock = new ManualTimeProvider(new DateTimeOffset(now, Salon.TimeZone.GetUtcOffset(now)).ToUniversalTime());
-        var calendar = new CalendarPlugin(Salon, new SqliteCalendarStore(folder.File("calendar.db"), clock), clock);
+        var clock = new ManualTimeProvider(new DateTimeOffset(now, salon.TimeZone.GetUtcOffset(now)).ToUniversalTime());
+        var calendar = new CalendarPlugin(salon, new SqliteCalendarStore(folder.File("calendar.db"), clock), clock);
         var outcomes = new Staffono.Skills.Analytics.SqliteOutcomeLog(folder.File("calendar.db"));
-        var booking = new BookingDialog(calendar, Salon, new DateTimeRecognizer(), clock, outcomes: outcomes);
+        var booking = new BookingDialog(calendar, salon, new DateTimeRecognizer(), clock, outcomes: outcomes);
         var understanding = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions());
-        var mine = new BookingDialogs(new MyBookingsDialog(calendar, Salon, reschedule: false, outcomes: outcomes, time: clock), new MyBookingsDialog(calendar, Salon, reschedule: true, outcomes: outcomes, time: clock));
+        var mine = new BookingDialogs(new MyBookingsDialog(calendar, salon, reschedule: false, outcomes: outcomes, time: clock), new MyBookingsDialog(calendar, salon, reschedule: true, outcomes: outcomes, time: clock));
         using var flow = new DialogTestFlow(new MemoryStorage(), locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
 
         var turn = 0;
@@ -78,6 +81,12 @@ public sealed class BookingConversationTests
         if (root.Children.TryGetValue(new YamlScalarNode("messages_to_outcome"), out var messages))
         {
             Assert.Equal(int.Parse(((YamlScalarNode)messages).Value!, System.Globalization.CultureInfo.InvariantCulture), recorded[^1].Event.CustomerMessages);
+        }
+
+        // What the last event stored for whoever reads it later (for a handoff: the customer's own words).
+        if (root.Children.ContainsKey(new YamlScalarNode("outcome_detail")))
+        {
+            Assert.Contains(Scalar(root, "outcome_detail"), recorded[^1].Detail ?? string.Empty, StringComparison.Ordinal);
         }
     }
 }

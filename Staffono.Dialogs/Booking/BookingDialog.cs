@@ -246,7 +246,8 @@ public sealed class BookingDialog : ComponentDialog
         if (offer.Slots.Count == 0)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.nothing_free", _profile.Booking.HorizonDays), ct);
-            return await HandOffAsync(step, $"no free time for {request.ServiceId} within {_profile.Booking.HorizonDays} days", ct);
+            // The administrator who takes it over reads what the customer actually asked for, not only our summary.
+            return await HandOffAsync(step, $"no free time for {request.ServiceId} within {_profile.Booking.HorizonDays} days; the customer wrote: {request.FirstText ?? step.Context.Activity.Text}", ct);
         }
 
         await RecordAsync(step.Context, Self(step), OutcomeKinds.SlotsOffered, null, ct);
