@@ -34,7 +34,12 @@ public sealed class BookingRaceTests
 
         var all = picks.Concat(confirms).SelectMany(r => r).ToList();
         Assert.Single(all, r => r.StartsWith("Готово! Вы записаны на завтра в 11:00.", StringComparison.Ordinal));
-        Assert.Contains(all, r => r.StartsWith("Это время только что заняли.", StringComparison.Ordinal));
+
+        // The other customer hears the time was just taken and, in the same breath, gets fresh times without it.
+        var loser = picks.Concat(confirms).Single(r => r.Any(t => t.StartsWith("Это время только что заняли.", StringComparison.Ordinal))).ToList();
+        var fresh = loser[loser.FindIndex(t => t.StartsWith("Это время только что заняли.", StringComparison.Ordinal)) + 1];
+        Assert.StartsWith("Могу завтра в ", fresh, StringComparison.Ordinal);
+        Assert.DoesNotContain("в 11:00", fresh, StringComparison.Ordinal);
         var busy = await store.BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
         Assert.Single(busy, b => b.Start == new DateTime(2026, 11, 25, 11, 0, 0));
     }

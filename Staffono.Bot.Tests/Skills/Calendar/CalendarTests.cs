@@ -119,6 +119,43 @@ public sealed class CalendarTests : IDisposable
     }
 
     [Fact]
+    public async Task The_calendar_itself_refuses_overlaps_whatever_a_dialog_did_before()
+    {
+        static Slot Olga(int hour, int minute = 0) =>
+            new("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, hour, minute, 0), new DateTime(2026, 11, 25, hour, minute, 0).AddHours(1));
+        var anna = new Customer("telegram/anna", "Анна", null);
+
+        var annaAtEleven = await _store.BookAsync(Olga(11), anna);
+        Assert.NotNull(annaAtEleven);
+        Assert.Null(await _store.BookAsync(Olga(11, 15), new Customer("telegram/boris", null, null)));     // overlaps by 45 minutes
+        Assert.Null(await _store.BookAsync(Olga(10, 15), new Customer("telegram/boris", null, null)));     // ...and from before
+        Assert.NotNull(await _store.BookAsync(Olga(12), new Customer("telegram/vera", null, null)));       // back to back is fine
+        Assert.NotNull(await _store.BookAsync(Olga(10), new Customer("telegram/gleb", null, null)));
+        Assert.NotNull(await _store.BookAsync(Olga(11, 15) with { StaffId = "elena" }, new Customer("telegram/boris", null, null)));   // another master
+
+        // Moving one's own booking onto part of its old time is not an overlap with itself.
+        var moved = await _store.BookAsync(Olga(11, 0) with { End = new DateTime(2026, 11, 25, 11, 45, 0) }, anna, annaAtEleven!.Id);
+        Assert.NotNull(moved);
+
+        // A cancelled booking frees its time.
+        Assert.True(await _store.CancelAsync(moved!.Id, anna));
+        Assert.NotNull(await _store.BookAsync(Olga(11) with { End = new DateTime(2026, 11, 25, 11, 45, 0) }, new Customer("telegram/dina", null, null)));
+    }
+
+    [Fact]
+    public async Task A_strangers_live_hold_blocks_a_booking_and_an_expired_one_does_not()
+    {
+        var slot = new Slot("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, 15, 0, 0), new DateTime(2026, 11, 25, 16, 0, 0));
+        Assert.Equal(HoldStatus.Held, (await _store.HoldAsync(slot, "telegram/holder", TimeSpan.FromMinutes(5), TimeSpan.FromHours(24))).Status);
+
+        Assert.Null(await _store.BookAsync(slot, new Customer("telegram/other", null, null)));
+        _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromTicks(1));
+        Assert.Null(await _store.BookAsync(slot, new Customer("telegram/other", null, null)));            // the hold lasts its full five minutes...
+        _clock.Advance(TimeSpan.FromTicks(1));                                                             // ...and not a tick more
+        Assert.NotNull(await _store.BookAsync(slot, new Customer("telegram/other", null, null)));
+    }
+
+    [Fact]
     public async Task A_held_slot_is_kept_for_its_holder_until_the_hold_expires()
     {
         var slot = Find("2026-11-25T11:00", DateTimeGranularity.Hour).Slots[0];
