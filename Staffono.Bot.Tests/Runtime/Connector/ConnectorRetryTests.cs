@@ -101,7 +101,8 @@ public sealed class ConnectorRetryTests
             scheduled.Release();
         };
         using var http = new HttpClient();
-        var client = new ConnectorClientFactory(http, AnonymousTokenProvider.Instance, clock, baseDelay: TimeSpan.FromSeconds(1)).Create(server.BaseUri.ToString());
+        var jitter = new Queue<double>([0.0, 0.5, 0.75]);
+        var client = new ConnectorClientFactory(http, AnonymousTokenProvider.Instance, clock, baseDelay: TimeSpan.FromSeconds(1), random: jitter.Dequeue).Create(server.BaseUri.ToString());
 
         var sending = client.SendToConversationAsync(ConnectorClientTests.Outgoing("hi"));
         for (var retry = 0; retry < ConnectorClientFactory.MaxRetries; retry++)
@@ -113,6 +114,7 @@ public sealed class ConnectorRetryTests
         var error = await Assert.ThrowsAsync<ConnectorException>(() => sending.WaitAsync(TimeSpan.FromSeconds(10)));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(1 + ConnectorClientFactory.MaxRetries, server.Requests.Count);
-        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1)));
+        // 1 s, 2 s, 4 s, each spread by the jitter: the low edge (−20 %), the middle, +10 %.
+        Assert.Equal([TimeSpan.FromMilliseconds(800), TimeSpan.FromSeconds(2), TimeSpan.FromMilliseconds(4400)], delays);
     }
 }
