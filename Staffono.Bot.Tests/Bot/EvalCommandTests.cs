@@ -21,7 +21,34 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Contains("precision", output);
         Assert.Contains("accuracy by language: en", output);
         Assert.Contains("latency p50", output);
-        Assert.Matches(@"accuracy=(0|1)\.\d{4} macro_f1=(0|1)\.\d{4}$", output.TrimEnd().Split('\n')[^1]);
+        Assert.Equal("accuracy=1.0000 macro_f1=1.0000", output.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public void A_wrong_answer_counts_against_accuracy_and_the_f1_of_both_intents_involved()
+    {
+        // "hi there" is labelled Booking on purpose: the classifier (rightly) says Greeting.
+        var file = Write("small.tsv", "text\tintent\tlang", "Где мой заказ?\tOrderStatus\tru", "Сколько стоит стрижка?\tPricing\tru", "hi there\tBooking\ten", "book me for tomorrow\tBooking\ten");
+
+        var (code, output, _) = Run("intents", file);
+
+        // Per intent F1: OrderStatus 1, Pricing 1, Booking 2/3 (precision 1, recall 1/2), Greeting 0 (predicted once, never right).
+        Assert.Equal(0, code);
+        Assert.Contains("accuracy by language: en 0.5000   ru 1.0000", output);
+        Assert.Equal("accuracy=0.7500 macro_f1=0.6667", output.TrimEnd().Split('\n')[^1]);
+    }
+
+    [Fact]
+    public async Task Eval_intents_cv_5_runs_end_to_end_from_the_command_line_and_stays_above_the_floor()
+    {
+        var (code, output, errors) = await BotProcess.RunToExitAsync("eval", "intents", "--cv", "5");
+
+        Assert.True(code == 0, string.Join("\n", errors));
+        Assert.StartsWith("Intent evaluation: 5-fold cross-validation on the training data (", output[0], StringComparison.Ordinal);
+        var summary = System.Text.RegularExpressions.Regex.Match(output[^1], @"^accuracy=(\d\.\d{4}) macro_f1=(\d\.\d{4})$");
+        Assert.True(summary.Success, output[^1]);
+        Assert.InRange(double.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Staffono.Bot.Tests.Skills.Understanding.OfflineIntentClassifierTests.CrossValidationFloor, 1.0);
+        Assert.InRange(double.Parse(summary.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), Staffono.Bot.Tests.Skills.Understanding.OfflineIntentClassifierTests.CrossValidationFloor, 1.0);
     }
 
     [Theory]
