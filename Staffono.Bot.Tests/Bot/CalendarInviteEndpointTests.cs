@@ -1,5 +1,9 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Staffono.Bot.Tests.Support;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Understanding;
 using Xunit;
@@ -8,9 +12,11 @@ namespace Staffono.Bot.Tests.Bot;
 
 public sealed class CalendarInviteEndpointTests : IAsyncLifetime
 {
+    // Tuesday 2026-11-24 10:30 in Moscow.
+    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await RunningHost.StartAsync();
+    public async Task InitializeAsync() => _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -29,11 +35,55 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(booking.Id + "@staffono", fields.Single(f => f.Name == "UID").Value);
         Assert.StartsWith("Стрижка / Haircut", fields.Single(f => f.Name == "SUMMARY").Value);
-        Assert.Equal(booking.Slot.Start.AddHours(-3).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), fields.Single(f => f.Name == "DTSTART").Value);
+        var zone = _host.Services.GetRequiredService<Staffono.Skills.Business.BusinessProfile>().TimeZone;
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(booking.Slot.Start, zone).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), fields.Single(f => f.Name == "DTSTART").Value);
 
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"calendar/{new string('a', 48)}.ics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("calendar/../../etc/passwd.ics")).StatusCode);
         Assert.True(await calendar.CancelAsync(booking.Id, customer));
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"calendar/{booking.IcsToken}.ics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task With_a_public_base_url_a_telegram_confirmation_links_the_invite_there_and_the_link_works()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", "--Business:PublicBaseUrl=https://salon.example/bot");
+        foreach (var text in new[] { "Можно завтра в 11 на стрижку на Тверской?", "в 11:00", "да" })
+        {
+            (await host.Client.PostAsJsonAsync("api/messages", new
+            {
+                type = "message", id = Guid.NewGuid().ToString("N"), text, locale = "ru-RU", channelId = "telegram",
+                from = new { id = "tg-anna", name = "Анна", role = "user" }, recipient = new { id = "bot" },
+                conversation = new { id = "tg-anna" }, serviceUrl = connector.BaseUri.ToString(),
+            })).EnsureSuccessStatusCode();
+        }
+
+        var confirmation = connector.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("text").GetString()!)
+            .Single(t => t.StartsWith("Готово! Вы записаны на завтра в 11:00.", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(confirmation, @"https://salon\.example/bot/calendar/([0-9a-f]{48})\.ics");
+        Assert.True(link.Success, confirmation);
+
+        var invite = await host.Client.GetAsync($"calendar/{link.Groups[1].Value}.ics");
+        Assert.Equal(HttpStatusCode.OK, invite.StatusCode);
+        Assert.Contains("DTSTART:20261125T080000Z", await invite.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_a_public_base_url_web_chat_links_the_invite_on_this_host()
+    {
+        var client = new DirectLineClient(_host.Client);
+        var (conversationId, token) = await client.GenerateTokenAsync();
+        await client.StartAsync(token);
+        await client.PostAsync(conversationId, token, "Можно завтра в 11 на стрижку на Тверской?", "c1");
+        await client.PostAsync(conversationId, token, "в 11:00", "c2");
+        await client.PostAsync(conversationId, token, "да", "c3");
+
+        var (_, feed) = await client.GetActivitiesAsync(conversationId, token);
+        var confirmation = feed.GetProperty("activities").EnumerateArray().Select(a => a.TryGetProperty("text", out var t) ? t.GetString()! : string.Empty)
+            .Single(t => t.StartsWith("Готово!", StringComparison.Ordinal));
+        var link = System.Text.RegularExpressions.Regex.Match(confirmation, System.Text.RegularExpressions.Regex.Escape(_host.BaseUri.ToString()) + @"calendar/([0-9a-f]{48})\.ics");
+        Assert.True(link.Success, confirmation);
+        Assert.Equal(HttpStatusCode.OK, (await _host.Client.GetAsync(link.Value)).StatusCode);
     }
 }

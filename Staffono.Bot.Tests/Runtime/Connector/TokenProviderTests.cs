@@ -51,6 +51,35 @@ public sealed class TokenProviderTests
     }
 
     [Fact]
+    public async Task A_user_assigned_managed_identity_gets_its_token_from_the_instance_metadata_service_for_the_bot_connector()
+    {
+        var issued = 0;
+        await using var imds = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            var n = Interlocked.Increment(ref issued);
+            var expires = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds();
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync($$"""{"access_token":"mi-token-{{n}}","client_id":"11111111-2222-3333-4444-555555555555","expires_in":"3600","expires_on":"{{expires}}","ext_expires_in":"3600","not_before":"{{expires - 3600}}","resource":"https://api.botframework.com","token_type":"Bearer"}""");
+        });
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var options = new BotCredentialsOptions { MicrosoftAppType = BotCredentialsOptions.UserAssignedMsi, MicrosoftAppId = "11111111-2222-3333-4444-555555555555" };
+        var provider = new ManagedIdentityTokenProvider(options, new LoopbackMsalHttpClientFactory(imds.BaseUri), clock);
+
+        var first = await provider.GetTokenAsync();
+        clock.Advance(TimeSpan.FromMinutes(50));
+        var cached = await provider.GetTokenAsync();
+
+        Assert.Equal(("mi-token-1", "mi-token-1"), (first, cached));
+        var request = imds.Requests.Single();
+        Assert.Equal("GET", request.Method);
+        Assert.StartsWith("/metadata/identity/oauth2/token?", request.RawTarget, StringComparison.Ordinal);
+        Assert.Equal("true", request.Headers["Metadata"]);
+        var query = HttpUtility.ParseQueryString(new Uri(imds.BaseUri, request.RawTarget).Query);
+        Assert.Equal("https://api.botframework.com", query["resource"]);
+        Assert.Equal(options.MicrosoftAppId, query["client_id"]);
+    }
+
+    [Fact]
     public async Task Concurrent_callers_share_one_fetch()
     {
         var provider = new CountingProvider();
