@@ -137,10 +137,67 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
         Assert.Single(logs.Lines, l => l.Level >= LogLevel.Information);
         Assert.All(logs.Lines, l => Assert.Null(l.Exception));
 
-        _clock.Advance(TimeSpan.FromSeconds(30));
-        var forgedLater = new RsaSecurityKey(ForgedRsa) { KeyId = "k" };
-        await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(forgedLater, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new DelegateBot((_, _) => Task.CompletedTask));
-        Assert.Equal(2, broken.Requests.Count);
+        Assert.Contains("tokens are refused until it works", logs.Lines.Single().Message, StringComparison.Ordinal);
+
+        // Retries double from 30 s while no keys were ever fetched: 30 s, then 60 s, then 120 s.
+        var requests = new List<int>();
+        foreach (var step in new[] { 29, 1, 59, 1, 119, 1 })
+        {
+            _clock.Advance(TimeSpan.FromSeconds(step));
+            var result = await adapter.ProcessAsync("Bearer " + OpenIdTestAuthority.CreateToken(new RsaSecurityKey(ForgedRsa) { KeyId = "k" }, BotFrameworkIssuer, AppId, Claims()), Activity(ChannelIds.Telegram), new DelegateBot((_, _) => Task.CompletedTask));
+            Assert.Equal("The token could not be validated: signing keys are unavailable.", result.Reason);
+            requests.Add(broken.Requests.Count);
+        }
+
+        Assert.Equal([1, 2, 2, 3, 3, 4], requests);
+    }
+
+    [Fact]
+    public async Task Keys_are_fetched_again_on_schedule_and_a_known_key_never_forces_a_fetch_early()
+    {
+        var authenticator = Authenticator();
+        var genuine = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims());
+        await SendAsync(authenticator, genuine, ChannelIds.Telegram);
+        Assert.Equal(2, _authority.MetadataRequests);
+
+        // Past the five-minute throttle a known key id is no reason to fetch; twelve hours on, the schedule is.
+        _clock.Advance(TimeSpan.FromHours(12) - TimeSpan.FromTicks(1));
+        Assert.Equal(200, (await SendAsync(authenticator, OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims(), _clock.GetUtcNow().UtcDateTime, _clock.GetUtcNow().UtcDateTime.AddHours(1)), ChannelIds.Telegram)).Result.Status);
+        Assert.Equal(2, _authority.MetadataRequests);
+        _clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(200, (await SendAsync(authenticator, OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims(), _clock.GetUtcNow().UtcDateTime, _clock.GetUtcNow().UtcDateTime.AddHours(1)), ChannelIds.Telegram)).Result.Status);
+        Assert.Equal(4, _authority.MetadataRequests);
+    }
+
+    [Fact]
+    public async Task When_a_scheduled_fetch_fails_the_keys_fetched_earlier_stay_in_use_and_it_says_so()
+    {
+        var failing = false;
+        await using var flaky = await LoopbackServer.StartAsync(async (context, request) =>
+        {
+            if (failing)
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return;
+            }
+
+            // Forward to the test authority, which serves the real documents.
+            using var forwarded = await _http.GetAsync(new Uri(new Uri(_authority.ChannelMetadataUrl), request.RawTarget));
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(await forwarded.Content.ReadAsStringAsync());
+        });
+        var logs = new LogCapture();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        var authenticator = Authenticator(new Uri(flaky.BaseUri, new Uri(_authority.ChannelMetadataUrl).PathAndQuery.TrimStart('/')).ToString(), factory.CreateLogger<BotRequestAuthenticator>());
+        var genuine = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims());
+        Assert.Equal(200, (await SendAsync(authenticator, genuine, ChannelIds.Telegram)).Result.Status);
+
+        failing = true;
+        _clock.Advance(TimeSpan.FromHours(12));
+        var later = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims(), _clock.GetUtcNow().UtcDateTime, _clock.GetUtcNow().UtcDateTime.AddHours(1));
+
+        Assert.Equal(200, (await SendAsync(authenticator, later, ChannelIds.Telegram)).Result.Status);
+        Assert.Contains("the keys fetched earlier stay in use", logs.Lines.Single().Message, StringComparison.Ordinal);
     }
 
     private BotRequestAuthenticator Authenticator(string? channelMetadataUrl = null, ILogger<BotRequestAuthenticator>? logger = null) => new(

@@ -42,6 +42,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         { "bad signature", "signature" },
         { "HS256", "algorithm" },
         { "missing serviceurl", "serviceurl" },
+        { "empty serviceurl", "serviceurl" },
         { "mismatched serviceurl", "serviceurl" },
         { "channel not endorsed", "endorsed" },
         { "emulator v1 wrong appid", "appid" },
@@ -61,8 +62,10 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(-300, 200)]     // expired exactly five minutes ago: still inside
     [InlineData(-299, 200)]     // expired 4:59 ago: inside the five-minute skew
     [InlineData(-301, 401)]     // 5:01 ago: outside
+    [InlineData(300, 200)]
     [InlineData(299, 200)]      // valid from 4:59 ahead: a channel whose clock runs a little fast
     [InlineData(301, 401)]
     public async Task Lifetimes_are_judged_on_the_hosts_clock_with_five_minutes_of_skew_either_way(int secondsFromNow, int status)
@@ -120,6 +123,55 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         var (result, turns) = await SendAsync(null, ChannelIds.Webchat);
 
         Assert.Equal((401, 0), (result.Status, turns));
+        Assert.Equal("The Authorization header is missing.", result.Reason);
+    }
+
+    [Theory]
+    [InlineData("d6d49420-f39b-4df7-a1dc-d59a935871db")]
+    [InlineData("f8cdef31-a31e-4b4a-93e4-5f571e91255a")]
+    [InlineData("69e9b82d-4842-4902-8d1e-abc5b98a55e8")]
+    public async Task Entra_tokens_from_every_bot_service_tenant_in_both_issuer_forms_run_the_turn(string tenant)
+    {
+        foreach (var issuer in new[] { $"https://login.microsoftonline.com/{tenant}/v2.0", $"https://sts.windows.net/{tenant}/" })
+        {
+            var (result, turns) = await SendAsync(Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, issuer, AppId, ChannelClaims())), ChannelIds.Webchat);
+
+            Assert.Equal((200, 1), (result.Status, turns));
+        }
+    }
+
+    [Fact]
+    public async Task A_single_tenant_bot_also_trusts_its_own_tenant_and_no_other()
+    {
+        const string Own = "0c3b7f8e-2a41-4b7e-9d55-6e1f0a9c1234";
+        var own = Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, $"https://login.microsoftonline.com/{Own}/v2.0", AppId, ChannelClaims()));
+
+        var (singleTenant, _) = await SendAsync(own, ChannelIds.Webchat, tenant: Own);
+        var (multiTenant, _) = await SendAsync(own, ChannelIds.Webchat);
+
+        Assert.Equal((200, 401), (singleTenant.Status, multiTenant.Status));
+        Assert.Equal(6 + 2, BotTokenIssuers.Entra(Own).Count);
+        Assert.Equal(6, BotTokenIssuers.Entra(" ").Count);
+        Assert.Equal(6, BotTokenIssuers.Entra("F8CDEF31-A31E-4B4A-93E4-5F571E91255A").Count);
+    }
+
+    [Fact]
+    public async Task A_valid_token_s_claims_reach_the_turn_under_their_own_names()
+    {
+        var authenticator = new BotRequestAuthenticator(Options(AppId), _http, timeProvider: _clock);
+        var claims = ChannelClaims();
+        claims["sub"] = "channel-service";
+
+        var result = await authenticator.AuthenticateAsync(Bearer(OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, claims)), Activity(ChannelIds.MsTeams));
+
+        Assert.True(result.Succeeded, result.FailureReason);
+        Assert.False(result.IsAnonymous);
+        Assert.Equal("channel-service", result.Identity!.FindFirst("sub")?.Value);
+        Assert.Equal(ServiceUrl, result.Identity.FindFirst("serviceurl")?.Value);
+        await Assert.ThrowsAsync<ArgumentNullException>(() => authenticator.AuthenticateAsync(Bearer(ChannelToken()), null!));
+
+        var anonymous = await new BotRequestAuthenticator(Options(appId: null), _http).AuthenticateAsync(null, Activity(ChannelIds.Emulator));
+        Assert.True(anonymous.Succeeded && anonymous.IsAnonymous);
     }
 
     [Fact]
@@ -136,6 +188,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         var (result, turns) = await SendAsync(Bearer(ChannelToken()), ChannelIds.Emulator, appId: null);
 
         Assert.Equal((401, 0), (result.Status, turns));
+        Assert.Equal("The request carries a token, but no MicrosoftAppId is configured to validate it against.", result.Reason);
     }
 
     [Fact]
@@ -151,35 +204,39 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
 
     private BotRequestAuthenticator? _shared;
 
-    private async Task<(ProcessResult Result, int Turns)> SendAsync(string? header, string channelId, string? appId = AppId, bool sharedAuthenticator = false)
+    private async Task<(ProcessResult Result, int Turns)> SendAsync(string? header, string channelId, string? appId = AppId, bool sharedAuthenticator = false, string? tenant = null)
     {
-        var options = new BotCredentialsOptions
-        {
-            MicrosoftAppId = appId,
-            MicrosoftAppPassword = "unused",
-            ChannelOpenIdMetadataUrl = _authority.ChannelMetadataUrl,
-            EntraOpenIdMetadataUrl = _authority.EntraMetadataUrl,
-            RequireHttpsMetadata = false,
-        };
+        var options = Options(appId, tenant);
         var authenticator = sharedAuthenticator ? _shared ??= new BotRequestAuthenticator(options, _http, timeProvider: _clock) : new BotRequestAuthenticator(options, _http, timeProvider: _clock);
         var adapter = new ChannelAdapter(authenticator, new ConnectorClientFactory(_http, AnonymousTokenProvider.Instance));
         var bot = new CountingBot();
-        var activity = new Activity
-        {
-            Type = ActivityTypes.Message,
-            Id = "1",
-            Text = "hi",
-            ChannelId = channelId,
-            ServiceUrl = ServiceUrl,
-            DeliveryMode = DeliveryModes.ExpectReplies,
-            From = new ChannelAccount("user-1", role: RoleTypes.User),
-            Recipient = new ChannelAccount("bot"),
-            Conversation = new ConversationAccount("conv-1"),
-        };
-
-        var result = await adapter.ProcessAsync(header, activity, bot);
+        var result = await adapter.ProcessAsync(header, Activity(channelId), bot);
         return (result, bot.Turns);
     }
+
+    private BotCredentialsOptions Options(string? appId, string? tenant = null) => new()
+    {
+        MicrosoftAppId = appId,
+        MicrosoftAppPassword = "unused",
+        MicrosoftAppType = tenant is null ? "MultiTenant" : "SingleTenant",
+        MicrosoftAppTenantId = tenant,
+        ChannelOpenIdMetadataUrl = _authority.ChannelMetadataUrl,
+        EntraOpenIdMetadataUrl = _authority.EntraMetadataUrl,
+        RequireHttpsMetadata = false,
+    };
+
+    private static Activity Activity(string channelId) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1",
+        Text = "hi",
+        ChannelId = channelId,
+        ServiceUrl = ServiceUrl,
+        DeliveryMode = DeliveryModes.ExpectReplies,
+        From = new ChannelAccount("user-1", role: RoleTypes.User),
+        Recipient = new ChannelAccount("bot"),
+        Conversation = new ConversationAccount("conv-1"),
+    };
 
     private (string? Header, string Channel) InvalidHeader(string variant)
     {
@@ -196,6 +253,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
             "bad signature" => (Bearer(OpenIdTestAuthority.CreateToken(new RsaSecurityKey(RSA.Create(2048)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims())), ChannelIds.MsTeams),
             "HS256" => (Bearer(OpenIdTestAuthority.CreateToken(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(32)) { KeyId = key.KeyId }, BotFrameworkIssuer, AppId, ChannelClaims(), algorithm: SecurityAlgorithms.HmacSha256)), ChannelIds.MsTeams),
             "missing serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object>())), ChannelIds.MsTeams),
+            "empty serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object> { ["serviceurl"] = "" })), ChannelIds.MsTeams),
             "mismatched serviceurl" => (Bearer(OpenIdTestAuthority.CreateToken(key, BotFrameworkIssuer, AppId, new Dictionary<string, object> { ["serviceurl"] = "https://evil.example/" })), ChannelIds.MsTeams),
             "channel not endorsed" => (Bearer(ChannelToken()), ChannelIds.Facebook),
             "emulator v1 wrong appid" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV1Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = "someone-else" })), ChannelIds.Emulator),
