@@ -116,15 +116,152 @@ public sealed class ReminderDeliveryTests : IDisposable
         Assert.Equal(2, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
     }
 
+    [Fact]
+    public async Task With_default_settings_the_hosts_own_dispatcher_sends_when_the_time_comes()
+    {
+        var delivered = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var connector = await LoopbackServer.StartAsync(async (context, request) =>
+        {
+            delivered.TrySetResult(request.Body);
+            await context.Response.WriteAsJsonAsync(new { id = "ok" });
+        });
+        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock));
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/auto");
+
+        _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+
+        Assert.Contains("Напоминаем о записи: Стрижка, завтра в 14:00", await delivered.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_dispatch_off_the_instance_says_so_and_leaves_every_reminder_to_others()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", "--Logging:LogLevel:Staffono.Bot.Reminders=Information");
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/off");
+
+        _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+
+        Assert.Contains(host.Logs.Lines, l => l.Message == "Reminders:Dispatch is off: this instance sends no reminders");
+        // Nothing claimed it meanwhile: the one due reminder is still there for a dispatcher that runs.
+        Assert.Equal(1, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+    }
+
+    [Fact]
+    public async Task A_reminder_the_channel_refuses_is_logged_and_sent_again_once_its_lease_ends()
+    {
+        var refuse = true;
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) =>
+        {
+            if (refuse)
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+
+            await context.Response.WriteAsJsonAsync(new { id = "ok" });
+        });
+        await using var host = await StartHostAsync();
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/refused");
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        Assert.Contains(host.Logs.Lines, l => l.Message.StartsWith("Reminder ", StringComparison.Ordinal) && l.Message.EndsWith(" could not be sent; it will be retried", StringComparison.Ordinal));
+
+        refuse = false;
+        Assert.Equal(0, await dispatcher.RunOnceAsync());                  // still leased to the failed attempt
+        _clock.Advance(TimeSpan.FromMinutes(1) + TimeSpan.FromTicks(1));
+        Assert.Equal(1, await dispatcher.RunOnceAsync());
+    }
+
+    [Fact]
+    public async Task A_booking_cancelled_behind_the_schedules_back_gets_no_reminder_and_the_reminder_is_settled()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await StartHostAsync();
+        var booking = await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/gone");
+        // Cancelled in the calendar alone (another tool, another instance): the reminders were not told.
+        Assert.True(await host.Services.GetRequiredService<SqliteCalendarStore>().CancelAsync(booking.Id, booking.Customer));
+        _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+
+        Assert.Equal(0, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        Assert.Empty(connector.Requests);
+        _clock.Advance(TimeSpan.FromHours(1));
+        Assert.Empty(await host.Services.GetRequiredService<ScheduledMessageStore>().ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_reminder_falling_due_late_in_the_evening_waits_for_the_morning()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await StartHostAsync();
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 26, 20, 0, 0), "telegram/evening");   // Thursday 20:00
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        // The 24 h reminder was due Wednesday 20:00, but this instance was down until 23:00: quiet hours.
+        _clock.Advance(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromHours(9) + TimeSpan.FromMinutes(59));                                   // Thursday 08:59
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(1));                                                            // 09:00
+        Assert.Equal(1, await dispatcher.RunOnceAsync());
+        Assert.Contains("сегодня в 20:00", connector.Requests.Single().Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_quiet_hours_last_until_the_appointment_is_dropped_and_settled()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await StartHostAsync();
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 9, 0, 0), "telegram/early", "manicure", "arbat");   // Wednesday 09:00
+        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+
+        _clock.Advance(new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());       // 07:00: due, and quiet until 09:00
+        Assert.Equal(0, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Empty(await store.ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        Assert.Empty(connector.Requests);
+    }
+
+    [Fact]
+    public async Task A_booking_made_exactly_a_day_ahead_gets_only_the_two_hour_reminder()
+    {
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await StartHostAsync();
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 10, 30, 0), "telegram/day");   // now is Tuesday 10:30
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromHours(22.5));                                                           // Wednesday 09:00, when quiet hours end
+        Assert.Equal(1, await dispatcher.RunOnceAsync());
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+    }
+
+    [Fact]
+    public async Task Cancelling_a_bookings_reminders_leaves_nothing_to_claim_and_keeps_others()
+    {
+        await using var host = await StartHostAsync();
+        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+        var now = _clock.GetUtcNow();
+        await store.AddAsync(new ScheduledMessage("a:24h", "a", "reminder-24h", now, now.AddHours(2), "{}", "ru"), CancellationToken.None);
+        await store.AddAsync(new ScheduledMessage("b:24h", "b", "reminder-24h", now, now.AddHours(2), "{}", "ru"), CancellationToken.None);
+
+        await store.CancelForBookingAsync("a", CancellationToken.None);
+
+        Assert.Equal(["b:24h"], (await store.ClaimDueAsync(now, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Select(m => m.Id));
+    }
+
     private Task<RunningHost> StartHostAsync() =>
         RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
 
-    private static async Task BookWithRemindersAsync(RunningHost host, Uri connector, DateTime localStart, string customerKey)
+    private static async Task<Booking> BookWithRemindersAsync(RunningHost host, Uri connector, DateTime localStart, string customerKey, string service = "haircut", string location = "tverskaya")
     {
         var calendar = host.Services.GetRequiredService<CalendarPlugin>();
-        var offer = await calendar.FindSlotsAsync("haircut", "tverskaya", new DateTimeResolution(localStart, DateTimeGranularity.Minute));
+        var offer = await calendar.FindSlotsAsync(service, location, new DateTimeResolution(localStart, DateTimeGranularity.Minute));
         var booking = (await calendar.BookAsync(offer.Slots.First(s => s.Start == localStart), new Customer(customerKey, "Анна", null)))!;
         var reference = $$"""{"user":{"id":"{{customerKey}}"},"bot":{"id":"bot"},"conversation":{"id":"{{customerKey}}"},"channelId":"telegram","serviceUrl":"{{connector}}"}""";
         await host.Services.GetRequiredService<IReminderSchedule>().ScheduleAsync(booking, reference, "ru");
+        return booking;
     }
 }

@@ -51,5 +51,5 @@ public sealed class DirectLineAdapter(DirectLineStore store, DirectLineFeed feed
         store.DeleteAsync(reference.Conversation?.Id ?? string.Empty, reference.ActivityId ?? string.Empty, cancellationToken);
 
     public override Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default) =>
-        RunPipelineAsync(new TurnContext(this, CreateContinuationActivity(reference)), callback, cancellationToken);
+        RunProactivePipelineAsync(new TurnContext(this, CreateContinuationActivity(reference)), callback, cancellationToken);
 }

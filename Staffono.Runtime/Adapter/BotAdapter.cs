@@ -45,9 +45,22 @@ public abstract class BotAdapter
 
     /// <summary>
     /// Runs middleware and <paramref name="callback"/> for <paramref name="turnContext"/>, after every
-    /// earlier turn of the same conversation in this process finished.
+    /// earlier turn of the same conversation in this process finished. A customer's turn that fails ends
+    /// in <see cref="OnTurnError"/>; a proactive turn's failure goes back to its caller instead (see
+    /// <see cref="RunProactivePipelineAsync"/>).
     /// </summary>
-    protected async Task RunPipelineAsync(TurnContext turnContext, BotCallbackHandler callback, CancellationToken cancellationToken)
+    protected Task RunPipelineAsync(TurnContext turnContext, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        RunPipelineAsync(turnContext, callback, handleErrors: true, cancellationToken);
+
+    /// <summary>
+    /// Runs a turn the bot starts itself (a reminder, a follow-up). Nobody is waiting for an answer, so
+    /// there is nothing to apologise to: a failure — the channel refused the message — is the caller's to
+    /// know, so it can keep the message and try again rather than count it as sent.
+    /// </summary>
+    protected Task RunProactivePipelineAsync(TurnContext turnContext, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        RunPipelineAsync(turnContext, callback, handleErrors: false, cancellationToken);
+
+    private async Task RunPipelineAsync(TurnContext turnContext, BotCallbackHandler callback, bool handleErrors, CancellationToken cancellationToken)
     {
         var conversationKey = $"{turnContext.Activity.ChannelId}/{turnContext.Activity.Conversation?.Id}";
         using var _ = await _conversationLocks.AcquireAsync(conversationKey, cancellationToken);
@@ -55,7 +68,7 @@ public abstract class BotAdapter
         {
             await RunMiddlewareAsync(0, turnContext, callback, cancellationToken);
         }
-        catch (Exception ex) when (OnTurnError is not null && ex is not OperationCanceledException)
+        catch (Exception ex) when (handleErrors && OnTurnError is not null && ex is not OperationCanceledException)
         {
             await OnTurnError(turnContext, ex, cancellationToken);
         }

@@ -124,7 +124,7 @@ public sealed class ChannelAdapter : BotAdapter
 
         var turnContext = new TurnContext(this, activity);
         turnContext.TurnState[ConnectorClientKey] = _connectors.Create(activity.ServiceUrl!);
-        await RunPipelineAsync(turnContext, callback, cancellationToken);
+        await RunProactivePipelineAsync(turnContext, callback, cancellationToken);
     }
 
     private static ConnectorClient ConnectorFor(ITurnContext turnContext) =>
