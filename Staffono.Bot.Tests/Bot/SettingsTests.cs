@@ -46,4 +46,23 @@ public sealed class SettingsTests
         Assert.False(answers.IsUnsure);
         Assert.Equal([Intents.Return], answers.Alternatives);
     }
+
+    [Fact]
+    public async Task Understanding_MinConfidence_is_the_lowest_confidence_the_bot_acts_on_without_asking()
+    {
+        const string Message = "ну это самое, хочу записаться";
+        await using var defaults = await RunningHost.StartAsync("--Understanding:MinMargin=0");
+        var first = await defaults.Services.GetRequiredService<IntentUnderstanding>().UnderstandAsync(Message);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+
+        await using var exactly = await RunningHost.StartAsync("--Understanding:MinMargin=0", string.Create(c, $"--Understanding:MinConfidence={first.Prediction.Confidence:R}"));
+        await using var above = await RunningHost.StartAsync("--Understanding:MinMargin=0", string.Create(c, $"--Understanding:MinConfidence={Math.Min(1, first.Prediction.Confidence + 0.001):R}"));
+
+        Assert.False((await exactly.Services.GetRequiredService<IntentUnderstanding>().UnderstandAsync(Message)).IsUnsure);
+        Assert.True((await above.Services.GetRequiredService<IntentUnderstanding>().UnderstandAsync(Message)).IsUnsure);
+        // No text at all is understood as the empty message, not as anything else.
+        var none = await defaults.Services.GetRequiredService<IntentUnderstanding>().UnderstandAsync(null);
+        var empty = await defaults.Services.GetRequiredService<IntentUnderstanding>().UnderstandAsync(string.Empty);
+        Assert.Equal((empty.Intent, empty.Prediction.Confidence), (none.Intent, none.Prediction.Confidence));
+    }
 }

@@ -60,6 +60,44 @@ public sealed class LlmIntentClassifierTests : IAsyncLifetime
         Assert.True(format.GetProperty("json_schema").GetProperty("strict").GetBoolean());
         var labels = format.GetProperty("json_schema").GetProperty("schema").GetProperty("properties").GetProperty("intent").GetProperty("enum").EnumerateArray().Select(e => e.GetString());
         Assert.Equal(Intents.All, labels);
+        Assert.Equal("intent_classification", format.GetProperty("json_schema").GetProperty("name").GetString());
+
+        // The model's confidence leads; the rest is shared evenly by the other intents, so the ranking sums to one.
+        Assert.Equal(new IntentScore(Intents.Booking, 0.93), result.Prediction.Ranking[0]);
+        Assert.All(result.Prediction.Ranking.Skip(1), s => Assert.Equal(0.07 / (Intents.All.Count - 1), s.Probability, 9));
+        Assert.Equal(1.0, result.Prediction.Ranking.Sum(s => s.Probability), 9);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    public async Task The_edges_of_the_confidence_range_are_valid_answers(double confidence)
+    {
+        _answer = () => Completion($$"""{"intent":"Booking","confidence":{{confidence.ToString(System.Globalization.CultureInfo.InvariantCulture)}},"entities":[]}""");
+        var understanding = Understanding("llm-first", out _);
+
+        var result = await understanding.UnderstandAsync("ну мне бы на завтра");
+
+        Assert.Equal(("llm", confidence), (result.Prediction.Source, result.Prediction.Confidence));
+    }
+
+    [Fact]
+    public async Task The_instructions_show_the_model_one_or_two_examples_of_every_intent()
+    {
+        var understanding = Understanding("llm-first", out _);
+
+        await understanding.UnderstandAsync("hello");
+
+        using var body = JsonDocument.Parse(_server.Requests.Single().Body);
+        var instructions = body.RootElement.GetProperty("messages")[0].GetProperty("content").GetString()!;
+        foreach (var intent in Intents.All)
+        {
+            var examples = instructions.Split('\n').Count(line => line.EndsWith(" => " + intent, StringComparison.Ordinal) && line.Length > intent.Length + 4);
+            Assert.InRange(examples, 1, 2);
+        }
+
+        var first = TrainingData.Utterances.First(u => u.Intent == Intents.Booking);
+        Assert.Contains("\n" + first.Text + " => " + Intents.Booking + "\n", instructions, StringComparison.Ordinal);
     }
 
     /// <summary>Answers that arrive on time but are not the JSON the schema asks for, with a known label.</summary>
@@ -155,7 +193,10 @@ public sealed class LlmIntentClassifierTests : IAsyncLifetime
 
         Assert.Equal(3, _server.Requests.Count);
         Assert.True(llm.IsResting);
-        clock.Advance(TimeSpan.FromSeconds(31));
+        clock.Advance(TimeSpan.FromSeconds(30) - TimeSpan.FromTicks(1));
+        Assert.True(llm.IsResting);
+        clock.Advance(TimeSpan.FromTicks(1));
+        Assert.False(llm.IsResting);
         _answer = () => Completion("""{"intent":"Greeting","confidence":0.9,"entities":[]}""");
         var back = await understanding.UnderstandAsync("привет");
         Assert.Equal(("llm", 4), (back.Prediction.Source, _server.Requests.Count));
