@@ -153,6 +153,18 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Twenty_requests_arriving_together_before_any_keys_are_known_cause_one_fetch()
+    {
+        var authenticator = Authenticator();
+        var genuine = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => SendAsync(authenticator, genuine, ChannelIds.Telegram))));
+
+        Assert.All(results, r => Assert.Equal(200, r.Result.Status));
+        Assert.Equal(2, _authority.MetadataRequests);
+    }
+
+    [Fact]
     public async Task Keys_are_fetched_again_on_schedule_and_a_known_key_never_forces_a_fetch_early()
     {
         var authenticator = Authenticator();
