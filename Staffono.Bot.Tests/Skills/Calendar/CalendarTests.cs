@@ -143,6 +143,40 @@ public sealed class CalendarTests : IDisposable
     }
 
     [Fact]
+    public async Task A_booking_reads_back_as_it_was_written_and_unknown_ids_and_tokens_find_nothing()
+    {
+        using var elsewhere = new TempFolder();
+        var store = new SqliteCalendarStore(Path.Combine(elsewhere.Path, "not", "yet", "there", "calendar.db"), _clock);   // the folder is created
+        var slot = new Slot("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, 15, 0, 0), new DateTime(2026, 11, 25, 16, 0, 0));
+        var phoneOnly = (await store.BookAsync(slot, new Customer("telegram/p", null, "+79990001122")))!;
+        var nameOnly = (await store.BookAsync(slot with { StaffId = "elena" }, new Customer("telegram/n", "Анна", null)))!;
+        Assert.True(await store.CancelAsync(nameOnly.Id, nameOnly.Customer));
+
+        var first = await store.FindAsync(phoneOnly.Id);
+        var second = await store.FindByIcsTokenAsync(nameOnly.IcsToken);
+
+        Assert.Equal(phoneOnly, first);
+        Assert.Equal((null, "+79990001122", false), (first!.Customer.Name, first.Customer.Phone, first.Cancelled));
+        Assert.Equal(nameOnly with { Cancelled = true }, second);
+        Assert.Equal(("Анна", (string?)null), (second!.Customer.Name, second.Customer.Phone));
+        Assert.Null(await store.FindAsync("no-such-booking"));
+        Assert.Null(await store.FindByIcsTokenAsync(new string('0', 48)));
+    }
+
+    [Fact]
+    public async Task Strangers_may_hold_exactly_up_to_the_cap_and_not_a_minute_more()
+    {
+        static Slot At(int hour) => new("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, hour, 0, 0), new DateTime(2026, 11, 25, hour + 1, 0, 0));
+        var cap = TimeSpan.FromHours(2);
+
+        var first = await _store.HoldAsync(At(10), "telegram/a", TimeSpan.FromMinutes(5), cap);
+        var second = await _store.HoldAsync(At(12), "telegram/b", TimeSpan.FromMinutes(5), cap);
+        var third = await _store.HoldAsync(At(14), "telegram/c", TimeSpan.FromMinutes(5), cap);
+
+        Assert.Equal((HoldStatus.Held, HoldStatus.Held, HoldStatus.NotHeld), (first.Status, second.Status, third.Status));
+    }
+
+    [Fact]
     public async Task A_strangers_live_hold_blocks_a_booking_and_an_expired_one_does_not()
     {
         var slot = new Slot("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, 15, 0, 0), new DateTime(2026, 11, 25, 16, 0, 0));
