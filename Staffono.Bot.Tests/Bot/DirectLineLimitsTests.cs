@@ -104,7 +104,8 @@ public sealed class DirectLineLimitsTests
         Assert.Equal(5, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         var tooMany = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
         Assert.Equal(3, tooMany.Count);
-        Assert.All(tooMany, r => Assert.InRange(int.Parse(r.Headers.GetValues("Retry-After").Single()), 1, 10));
+        // One post per ten seconds: a refused post is told to come back in exactly that.
+        Assert.All(tooMany, r => Assert.Equal("10", r.Headers.GetValues("Retry-After").Single()));
         Assert.Equal(5, echoes);
     }
 
@@ -113,16 +114,53 @@ public sealed class DirectLineLimitsTests
     {
         await using var host = await RunningHost.StartAsync("--DirectLine:NewConversationsBurst=3", "--DirectLine:NewConversationsPerMinute=0.5");
         using var other = ClientAddress.HttpClient("127.0.0.2", host.BaseUri);
-        var statuses = new List<HttpStatusCode>();
+        var responses = new List<HttpResponseMessage>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await host.Client.PostAsync("v3/directline/tokens/generate", new StringContent("{}", Encoding.UTF8, "application/json"))).StatusCode);
+            responses.Add(await host.Client.PostAsync("v3/directline/tokens/generate", new StringContent("{}", Encoding.UTF8, "application/json")));
         }
 
         var fromElsewhere = await other.PostAsync("v3/directline/tokens/generate", new StringContent("{}", Encoding.UTF8, "application/json"));
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], responses.Select(r => r.StatusCode));
+        Assert.Equal("120", responses[^1].Headers.GetValues("Retry-After").Single());      // half a conversation a minute
         Assert.Equal(HttpStatusCode.OK, fromElsewhere.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_server_holding_the_secret_starts_conversations_for_all_its_users_without_the_per_address_limit()
+    {
+        const string Secret = "token-server-secret-0123456789abcdef";
+        await using var host = await RunningHost.StartAsync("--DirectLine:NewConversationsBurst=3", "--DirectLine:NewConversationsPerMinute=0.5", $"--DirectLine:Secret={Secret}");
+        var client = new DirectLineClient(host.Client);
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            statuses.Add((await client.GenerateAsync(Secret, $"shop-customer-{i}")).Status);
+        }
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+    }
+
+    [Fact]
+    public async Task Requests_of_any_kind_are_limited_per_client_address()
+    {
+        await using var host = await RunningHost.StartAsync("--DirectLine:RequestsBurst=4", "--DirectLine:RequestsPerSecond=0.5");
+        using var other = ClientAddress.HttpClient("127.0.0.2", host.BaseUri);
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 6; i++)
+        {
+            last = await host.Client.PostAsync("v3/directline/tokens/refresh", null);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("2", last!.Headers.GetValues("Retry-After").Single());
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsync("v3/directline/tokens/refresh", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/")).StatusCode);     // the chat page itself is not Direct Line
     }
 
     [Fact]
