@@ -76,7 +76,8 @@ public sealed class DirectLineLimitsTests
         var (refused, problem) = await client.PostAsync(conversationId, token, big, "one-more");
         var stored = (await ReadAllPagesAsync(client, conversationId, token)).SelectMany(p => p).Count(a => a.GetProperty("from").GetProperty("role").GetString() == "user");
 
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], statuses.Take(4));
+        // Four posts of 250 KB and the bot's short replies fit in 1 MB; the fifth would cross it, and so does every later one.
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge], statuses);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused);
         Assert.Contains("start a new conversation", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(statuses.Count(s => s == HttpStatusCode.OK), stored);
@@ -159,6 +160,7 @@ public sealed class DirectLineLimitsTests
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal("2", last!.Headers.GetValues("Retry-After").Single());
+        Assert.Contains("Slow down: try again in 2 s.", await last.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await other.PostAsync("v3/directline/tokens/refresh", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await host.Client.GetAsync("/")).StatusCode);     // the chat page itself is not Direct Line
     }
