@@ -149,6 +149,12 @@ public sealed class StateTests
     [InlineData("""{"profile":{"name":"Anna","language":"ru","phone":"+7900"}}""", "name", "Anna B.", "language", "en", """{"profile":{"name":"Anna B.","language":"en","phone":"+7900"}}""")]
     [InlineData("""{"profile":{"name":"Anna","language":"ru"}}""", "language", "en", "language", "de", """{"profile":{"name":"Anna","language":"de"}}""")]
     [InlineData("""{"profile":{"name":"Anna","language":"ru","phone":"+7900"}}""", "phone", null, "language", "en", """{"profile":{"name":"Anna","language":"en"}}""")]
+    // The later turn removes a field the first one changed meanwhile: the change is kept.
+    [InlineData("""{"profile":{"name":"Anna","phone":"+7900"}}""", "phone", "+7911", "phone", null, """{"profile":{"name":"Anna","phone":"+7911"}}""")]
+    // The later turn removes a field nobody else touched: it is gone, and the first turn's change stays.
+    [InlineData("""{"profile":{"name":"Anna","phone":"+7900"}}""", "name", "Anna B.", "phone", null, """{"profile":{"name":"Anna B."}}""")]
+    // Each adds a field of its own: both are kept.
+    [InlineData("""{"profile":{"name":"Anna"}}""", "city", "Москва", "language", "en", """{"profile":{"name":"Anna","city":"Москва","language":"en"}}""")]
     public async Task Two_conversations_of_one_user_writing_at_once_merge_field_by_field_and_the_later_writer_wins_a_tie(
         string stored, string firstField, string? firstValue, string laterField, string? laterValue, string expected)
     {
