@@ -75,9 +75,7 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
         var client = new DirectLineClient(_host.Client);
         var (conversationId, token) = await client.GenerateTokenAsync();
         await client.StartAsync(token);
-        await client.PostAsync(conversationId, token, "Можно завтра в 11 на стрижку на Тверской?", "c1");
-        await client.PostAsync(conversationId, token, "в 11:00", "c2");
-        await client.PostAsync(conversationId, token, "да", "c3");
+        await client.SayAsync(conversationId, token, "Можно завтра в 11 на стрижку на Тверской?", "в 11:00", "да");
 
         var (_, feed) = await client.GetActivitiesAsync(conversationId, token);
         var confirmation = feed.GetProperty("activities").EnumerateArray().Select(a => a.TryGetProperty("text", out var t) ? t.GetString()! : string.Empty)

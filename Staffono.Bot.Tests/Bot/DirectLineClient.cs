@@ -46,6 +46,16 @@ internal sealed class DirectLineClient(HttpClient http)
         return await SendAsync(HttpMethod.Post, $"v3/directline/conversations/{conversationId}/activities", token, new StringContent(activity, Encoding.UTF8, "application/json"));
     }
 
+    /// <summary>Posts each text in turn, as a customer typing one message after another.</summary>
+    public async Task SayAsync(string conversationId, string token, params string[] texts)
+    {
+        foreach (var text in texts)
+        {
+            var (status, _) = await PostAsync(conversationId, token, text, Guid.NewGuid().ToString("N"));
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+    }
+
     public Task<(HttpStatusCode Status, JsonElement Body)> GetActivitiesAsync(string conversationId, string token, string? watermark = null) =>
         SendAsync(HttpMethod.Get, $"v3/directline/conversations/{conversationId}/activities" + (watermark is null ? string.Empty : $"?watermark={watermark}"), token);
 

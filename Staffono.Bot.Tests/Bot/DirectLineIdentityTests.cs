@@ -94,9 +94,7 @@ public sealed class DirectLineIdentityTests : IAsyncLifetime
         var victimId = victim.GetProperty("userId").GetString()!;
         var (victimConversation, victimToken) = (victim.GetProperty("conversationId").GetString()!, victim.GetProperty("token").GetString()!);
         await _client.StartAsync(victimToken);
-        await _client.PostAsync(victimConversation, victimToken, "Можно завтра в 11 на стрижку на Тверской?", "v1");
-        await _client.PostAsync(victimConversation, victimToken, "в 11:00", "v2");
-        await _client.PostAsync(victimConversation, victimToken, "да", "v3");
+        await _client.SayAsync(victimConversation, victimToken, "Можно завтра в 11 на стрижку на Тверской?", "в 11:00", "да");
         Assert.Contains(await FeedAsync(victimConversation, victimToken), a => a.Text.StartsWith("Готово! Вы записаны на завтра в 11:00.", StringComparison.Ordinal));
 
         // The attacker knows the id (from a shared screen, a log, a URL) and tries to become that customer.

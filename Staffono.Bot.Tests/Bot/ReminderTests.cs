@@ -27,9 +27,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var client = new DirectLineClient(_host.Client);
         var (conversationId, token) = await client.GenerateTokenAsync();
         await client.StartAsync(token);
-        await client.PostAsync(conversationId, token, "Можно завтра в 11 на стрижку на Тверской?", "c1");
-        await client.PostAsync(conversationId, token, "в 11:00", "c2");
-        await client.PostAsync(conversationId, token, "да", "c3");
+        await client.SayAsync(conversationId, token, "Можно завтра в 11 на стрижку на Тверской?", "в 11:00", "да");
         Assert.Contains(await FeedTextsAsync(client, conversationId, token), t => t.StartsWith("Готово! Вы записаны на завтра в 11:00.", StringComparison.Ordinal));
 
         var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();

@@ -16,14 +16,7 @@ public sealed class SettingsTests
         await using var host = await RunningHost.StartAsync(setting is null ? [] : [$"--Storage:FlushEveryWrite={setting}"]);
         var database = host.Services.GetRequiredService<SqliteDatabase>();
 
-        var seen = await database.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous";
-            return (long)(await command.ExecuteScalarAsync())!;
-        }, CancellationToken.None);
-
-        Assert.Equal(synchronous, seen);
+        Assert.Equal(synchronous, await Staffono.Bot.Tests.Runtime.State.StateGuardTests.SyncLevelOfWritesAsync(database));
     }
 
     [Fact]

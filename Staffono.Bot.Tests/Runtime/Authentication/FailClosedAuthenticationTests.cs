@@ -233,18 +233,7 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
         return (result, bot.Turns);
     }
 
-    private static Activity Activity(string channel) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = "1",
-        Text = "hi",
-        ChannelId = channel,
-        ServiceUrl = ServiceUrl,
-        DeliveryMode = DeliveryModes.ExpectReplies,
-        From = new ChannelAccount("user-1", role: RoleTypes.User),
-        Recipient = new ChannelAccount("bot"),
-        Conversation = new ConversationAccount("conv-1"),
-    };
+    private static Activity Activity(string channelId) => OpenIdTestAuthority.ChannelActivity(channelId, ServiceUrl);
 
     private static Dictionary<string, object> Claims() => new() { ["serviceurl"] = ServiceUrl };
 }

@@ -225,18 +225,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         RequireHttpsMetadata = false,
     };
 
-    private static Activity Activity(string channelId) => new()
-    {
-        Type = ActivityTypes.Message,
-        Id = "1",
-        Text = "hi",
-        ChannelId = channelId,
-        ServiceUrl = ServiceUrl,
-        DeliveryMode = DeliveryModes.ExpectReplies,
-        From = new ChannelAccount("user-1", role: RoleTypes.User),
-        Recipient = new ChannelAccount("bot"),
-        Conversation = new ConversationAccount("conv-1"),
-    };
+    private static Activity Activity(string channelId) => OpenIdTestAuthority.ChannelActivity(channelId, ServiceUrl);
 
     private (string? Header, string Channel) InvalidHeader(string variant)
     {

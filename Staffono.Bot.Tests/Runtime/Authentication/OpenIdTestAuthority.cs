@@ -1,3 +1,4 @@
+using Staffono.Runtime.Schema;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -89,6 +90,20 @@ public sealed class OpenIdTestAuthority : IAsyncDisposable
         };
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
+
+    /// <summary>The message a channel sends with its token: everything a token's claims are checked against.</summary>
+    public static Activity ChannelActivity(string channelId, string serviceUrl) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "1",
+        Text = "hi",
+        ChannelId = channelId,
+        ServiceUrl = serviceUrl,
+        DeliveryMode = DeliveryModes.ExpectReplies,
+        From = new ChannelAccount("user-1", role: RoleTypes.User),
+        Recipient = new ChannelAccount("bot"),
+        Conversation = new ConversationAccount("conv-1"),
+    };
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();
 

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Staffono.Bot.Tests.Runtime.Adapter;
 using Staffono.Bot.Tests.Support;
 using Staffono.Runtime.Adapter;
@@ -84,17 +83,18 @@ public sealed class StateGuardTests
         using var folder = new TempFolder();
         var database = new SqliteDatabase(Path.Combine(folder.Path, "new", "folder", "state.db"), flushEveryWrite);
 
-        var seen = await database.WriteAsync(async connection =>
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous";
-            return (long)(await command.ExecuteScalarAsync())!;
-        }, CancellationToken.None);
-
-        Assert.Equal(synchronous, seen);
+        Assert.Equal(synchronous, await SyncLevelOfWritesAsync(database));
         Assert.True(File.Exists(Path.Combine(folder.Path, "new", "folder", "state.db")));
         Assert.Throws<ArgumentException>(() => new SqliteDatabase(" "));
         await Assert.ThrowsAsync<ArgumentNullException>(() => database.WriteAsync<int>(null!, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentNullException>(() => database.ExclusiveAsync(null!, CancellationToken.None));
     }
+
+    /// <summary>SQLite's synchronous level as a write of <paramref name="database"/> sees it (1 NORMAL, 2 FULL).</summary>
+    internal static Task<long> SyncLevelOfWritesAsync(SqliteDatabase database) => database.WriteAsync(async connection =>
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }, CancellationToken.None);
 }
