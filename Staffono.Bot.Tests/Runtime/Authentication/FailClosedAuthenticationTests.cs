@@ -158,9 +158,15 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
         var authenticator = Authenticator();
         var genuine = OpenIdTestAuthority.CreateToken(_authority.ChannelKey, BotFrameworkIssuer, AppId, Claims());
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => SendAsync(authenticator, genuine, ChannelIds.Telegram))));
+        using var start = new ManualResetEventSlim();
+        var results = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await authenticator.AuthenticateAsync("Bearer " + genuine, Activity(ChannelIds.Telegram));
+        })).ToList();
+        start.Set();
 
-        Assert.All(results, r => Assert.Equal(200, r.Result.Status));
+        Assert.All(await Task.WhenAll(results), r => Assert.True(r.Succeeded, r.FailureReason));
         Assert.Equal(2, _authority.MetadataRequests);
     }
 
@@ -210,6 +216,15 @@ public sealed class FailClosedAuthenticationTests : IAsyncLifetime
 
         Assert.Equal(200, (await SendAsync(authenticator, later, ChannelIds.Telegram)).Result.Status);
         Assert.Contains("the keys fetched earlier stay in use", logs.Lines.Single().Message, StringComparison.Ordinal);
+
+        // With keys in hand there is no hurry: the next attempt waits the full five minutes, not the 30 s of a first fetch.
+        var requests = flaky.Requests.Count;
+        _clock.Advance(TimeSpan.FromMinutes(5) - TimeSpan.FromSeconds(1));
+        await SendAsync(authenticator, later, ChannelIds.Telegram);
+        Assert.Equal(requests, flaky.Requests.Count);
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await SendAsync(authenticator, later, ChannelIds.Telegram);
+        Assert.True(flaky.Requests.Count > requests, "five minutes on, the keys are fetched again");
     }
 
     private BotRequestAuthenticator Authenticator(string? channelMetadataUrl = null, ILogger<BotRequestAuthenticator>? logger = null) => new(

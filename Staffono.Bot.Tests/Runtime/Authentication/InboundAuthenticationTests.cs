@@ -48,6 +48,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
         { "emulator v1 wrong appid", "appid" },
         { "emulator v2 wrong azp", "azp" },
         { "emulator without version", "version" },
+        { "emulator bad signature", "signature" },
         { "not a jwt", "well-formed" },
         { "not bearer", "Bearer" },
     };
@@ -248,6 +249,7 @@ public sealed class InboundAuthenticationTests : IAsyncLifetime
             "emulator v1 wrong appid" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV1Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "1.0", ["appid"] = "someone-else" })), ChannelIds.Emulator),
             "emulator v2 wrong azp" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = "someone-else" })), ChannelIds.Emulator),
             "emulator without version" => (Bearer(OpenIdTestAuthority.CreateToken(_authority.EntraKey, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["azp"] = AppId })), ChannelIds.Emulator),
+            "emulator bad signature" => (Bearer(OpenIdTestAuthority.CreateToken(new RsaSecurityKey(RSA.Create(2048)) { KeyId = _authority.EntraKey.KeyId }, EntraV2Issuer, BotFrameworkIssuer, new Dictionary<string, object> { ["ver"] = "2.0", ["azp"] = AppId })), ChannelIds.Emulator),
             "not a jwt" => ("Bearer not.a.jwt", ChannelIds.MsTeams),
             "not bearer" => ("Basic dXNlcjpwYXNz", ChannelIds.MsTeams),
             _ => throw new ArgumentOutOfRangeException(nameof(variant)),
