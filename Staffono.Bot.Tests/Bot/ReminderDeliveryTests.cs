@@ -225,6 +225,44 @@ public sealed class ReminderDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task Quiet_hours_within_one_day_hold_a_reminder_until_they_end_and_not_before_they_start()
+    {
+        // A business that keeps its lunch break quiet: 13:00-15:00.
+        var profile = Path.Combine(_data.Path, "lunch-quiet.yaml");
+        File.WriteAllText(profile, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"))
+            .Replace("quiet_hours: \"22:00-09:00\"", "quiet_hours: \"13:00-15:00\"", StringComparison.Ordinal));
+        await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
+        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", $"--Business:ProfilePath={profile}");
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 16, 0, 0), "telegram/lunch");   // 2 h reminder due Wednesday 14:00
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 30, 0), "telegram/morning"); // 2 h reminder due 12:30
+        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+
+        // 12:30, not quiet yet: the 12:30 reminder goes, with both day-before ones that fell due on Tuesday afternoon.
+        _clock.Advance(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero) - _clock.GetUtcNow());
+        Assert.Equal(3, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(90));                                                           // 14:00: quiet
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(59));
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(1));                                                            // 15:00
+        Assert.Equal(1, await dispatcher.RunOnceAsync());
+    }
+
+    [Fact]
+    public async Task A_reminder_whose_conversation_reference_is_lost_is_logged_not_sent()
+    {
+        await using var host = await StartHostAsync();
+        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+        var booking = await BookWithRemindersAsync(host, new Uri("http://127.0.0.1:9/"), new DateTime(2026, 11, 25, 14, 0, 0), "telegram/lost");
+        var now = _clock.GetUtcNow();
+        await store.CancelForBookingAsync(booking.Id, CancellationToken.None);
+        await store.AddAsync(new ScheduledMessage("lost:1", booking.Id, "reminder-2h", now, now.AddHours(3), "null", "ru"), CancellationToken.None);
+
+        Assert.Equal(0, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        Assert.Contains(host.Logs.Lines, l => l.Exception?.Message == "Reminder lost:1 has no conversation reference.");
+    }
+
+    [Fact]
     public async Task A_booking_made_exactly_a_day_ahead_gets_only_the_two_hour_reminder()
     {
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
