@@ -143,6 +143,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
         Assert.Contains(host.Logs.Lines, l => l.Message == "Reminders:Dispatch is off: this instance sends no reminders");
+        Assert.True(host.Services.GetRequiredService<ReminderDispatcher>().ExecuteTask?.IsCompleted, "the background loop ended at once");
         // Nothing claimed it meanwhile: the one due reminder is still there for a dispatcher that runs.
         Assert.Equal(1, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
     }
@@ -235,17 +236,22 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", $"--Business:ProfilePath={profile}");
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 16, 0, 0), "telegram/lunch");   // 2 h reminder due Wednesday 14:00
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 30, 0), "telegram/morning"); // 2 h reminder due 12:30
+        await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 15, 0, 0), "telegram/edge");     // 2 h reminder due 13:00 sharp
         var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
 
-        // 12:30, not quiet yet: the 12:30 reminder goes, with both day-before ones that fell due on Tuesday afternoon.
+        // 12:30, not quiet yet: the 12:30 reminder goes, with the three day-before ones that fell due on Tuesday afternoon.
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero) - _clock.GetUtcNow());
-        Assert.Equal(3, await dispatcher.RunOnceAsync());
-        _clock.Advance(TimeSpan.FromMinutes(90));                                                           // 14:00: quiet
+        Assert.Equal(4, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(30));                                                           // 13:00 sharp: quiet already
+        Assert.Equal(0, await dispatcher.RunOnceAsync());
+        _clock.Advance(TimeSpan.FromMinutes(60));                                                           // 14:00
         Assert.Equal(0, await dispatcher.RunOnceAsync());
         _clock.Advance(TimeSpan.FromMinutes(59));
         Assert.Equal(0, await dispatcher.RunOnceAsync());
-        _clock.Advance(TimeSpan.FromMinutes(1));                                                            // 15:00
+        // 15:00: the 16:00 appointment's reminder goes; the 15:00 one's would arrive as its appointment begins, so it was dropped.
+        _clock.Advance(TimeSpan.FromMinutes(1));
         Assert.Equal(1, await dispatcher.RunOnceAsync());
+        Assert.Single(connector.Requests, r => r.Body.Contains("сегодня в 15:00", StringComparison.Ordinal));    // only the late day-before one
     }
 
     [Fact]
