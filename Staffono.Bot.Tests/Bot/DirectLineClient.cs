@@ -56,7 +56,7 @@ internal sealed class DirectLineClient(HttpClient http)
         }
     }
 
-    public Task<(HttpStatusCode Status, JsonElement Body)> GetActivitiesAsync(string conversationId, string token, string? watermark = null) =>
+    public Task<(HttpStatusCode Status, JsonElement Body)> GetActivitiesAsync(string conversationId, string? token, string? watermark = null) =>
         SendAsync(HttpMethod.Get, $"v3/directline/conversations/{conversationId}/activities" + (watermark is null ? string.Empty : $"?watermark={watermark}"), token);
 
     public Task<(HttpStatusCode Status, JsonElement Body)> RefreshAsync(string token) =>
