@@ -23,7 +23,6 @@ public static class StaffonoHost
         builder.AddDirectLine();
         builder.AddUnderstanding();
         builder.AddBusinessProfile();
-        builder.Services.AddSingleton<StaffonoBot>();
         builder.Services.AddSingleton<IBot>(sp => sp.GetRequiredService<StaffonoBot>());
         builder.Services.AddSingleton<ITurnRecovery>(sp => sp.GetRequiredService<StaffonoBot>());
         builder.Services.AddProblemDetails();

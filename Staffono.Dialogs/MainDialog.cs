@@ -1,5 +1,6 @@
 using Staffono.Dialogs.Engine;
 using Staffono.Dialogs.Engine.Prompts;
+using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Channels;
 using Staffono.Runtime.Schema;
 using Staffono.Skills.Understanding;
@@ -7,8 +8,9 @@ using Staffono.Skills.Understanding;
 namespace Staffono.Dialogs;
 
 /// <summary>
-/// The root of every conversation: it greets, shows help, and routes each new request to its
-/// use-case dialog. No use case is built yet, so a request gets an honest "not yet" and the help.
+/// The root of every conversation: it greets, shows help, and routes each new request to the
+/// registered workflow that starts on its intent (or on the button pressed). It names no workflow;
+/// an intent no workflow takes gets an honest "not yet" and the help.
 /// </summary>
 public sealed class MainDialog : InterruptibleDialog
 {
@@ -19,21 +21,36 @@ public sealed class MainDialog : InterruptibleDialog
     private static readonly string[] Abilities = ["booking", "order_status", "returns", "renewal", "pricing", "human"];
 
     private readonly IntentUnderstanding _understanding;
-    private readonly bool _canBook;
+    private readonly Dictionary<string, WorkflowEntry> _byIntent = new(StringComparer.Ordinal);
+    private readonly List<WorkflowEntry> _buttons = [];
 
     /// <param name="understanding">What each message asks for.</param>
-    /// <param name="booking">The booking use case, when the business has a calendar.</param>
-    public MainDialog(IntentUnderstanding understanding, Booking.BookingDialog? booking = null, Booking.MyBookingsDialog? cancel = null, Booking.MyBookingsDialog? reschedule = null)
+    /// <param name="workflows">The use cases this business runs.</param>
+    public MainDialog(IntentUnderstanding understanding, IEnumerable<Workflow> workflows)
         : base(DialogId)
     {
         _understanding = understanding ?? throw new ArgumentNullException(nameof(understanding));
+        ArgumentNullException.ThrowIfNull(workflows);
         AddDialog(new ChoicePrompt(ClarifyPrompt));
-        if (booking is not null && cancel is not null && reschedule is not null)
+        foreach (var workflow in workflows)
         {
-            AddDialog(booking);
-            AddDialog(cancel);
-            AddDialog(reschedule);
-            _canBook = true;
+            foreach (var dialog in workflow.Dialogs)
+            {
+                AddDialog(dialog);
+            }
+
+            foreach (var entry in workflow.Entries)
+            {
+                if (entry.Intent is { } intent && !_byIntent.TryAdd(intent, entry))
+                {
+                    throw new InvalidOperationException($"Two workflows start on the intent '{intent}'; the second is '{workflow.Name}'.");
+                }
+
+                if (entry.ButtonTextKey is not null)
+                {
+                    _buttons.Add(entry);
+                }
+            }
         }
     }
 
@@ -89,16 +106,10 @@ public sealed class MainDialog : InterruptibleDialog
                 return;
         }
 
-        // The buttons under a reminder.
-        if (_canBook && IsText(text, "reminder.confirm"))
+        // A button a workflow put under one of its messages (a reminder's «Перенести»).
+        if (_buttons.FirstOrDefault(b => IsText(text, b.ButtonTextKey!)) is { } button)
         {
-            await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "reminder.thanks"), cancellationToken);
-            return;
-        }
-
-        if (_canBook && IsText(text, "reminder.reschedule"))
-        {
-            await StartAsync(dc, Intents.Reschedule, firstMessage, cancellationToken);
+            await button.StartAsync(dc, cancellationToken);
             return;
         }
 
@@ -125,14 +136,11 @@ public sealed class MainDialog : InterruptibleDialog
         await StartAsync(dc, understood.Intent, firstMessage, cancellationToken);
     }
 
-    /// <summary>Begins the intent's use case when it exists; otherwise answers honestly.</summary>
-    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken) => (intent, _canBook) switch
-    {
-        (Intents.Booking, true) => dc.BeginDialogAsync(Booking.BookingDialog.DialogId, new Booking.BookingRequest { FirstText = dc.Context.Activity.Text }, cancellationToken),
-        (Intents.CancelBooking, true) => dc.BeginDialogAsync(Booking.MyBookingsDialog.CancelId, null, cancellationToken),
-        (Intents.Reschedule, true) => dc.BeginDialogAsync(Booking.MyBookingsDialog.RescheduleId, null, cancellationToken),
-        _ => AnswerAsync(dc, intent, firstMessage, cancellationToken),
-    };
+    /// <summary>Begins the workflow that starts on the intent; without one, answers honestly.</summary>
+    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken) =>
+        _byIntent.TryGetValue(intent, out var entry)
+            ? entry.StartAsync(dc, cancellationToken)
+            : AnswerAsync(dc, intent, firstMessage, cancellationToken);
 
     /// <summary>What each intent gets until its use case is built: an honest answer and the help.</summary>
     private static Task AnswerAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken)

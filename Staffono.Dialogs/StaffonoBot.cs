@@ -1,29 +1,33 @@
 using Staffono.Dialogs.Engine;
+using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Adapter;
 using Staffono.Runtime.Channels;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
-using Staffono.Skills.Understanding;
 
 namespace Staffono.Dialogs;
 
 /// <summary>
-/// The bot: settles the turn's language, greets people who join, and runs the main dialog for
-/// messages. State is saved by the adapter's middleware at the end of the turn.
+/// The bot: settles the turn's language, greets people who join, keeps the conversation's transcript,
+/// and runs the main dialog for messages. State is saved by the adapter's middleware at the end of the turn.
 /// </summary>
 public sealed class StaffonoBot : IBot, ITurnRecovery
 {
     private readonly MainDialog _mainDialog;
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
+    private readonly IStatePropertyAccessor<ConversationTranscript> _transcript;
+    private readonly TimeProvider _time;
 
-    public StaffonoBot(ConversationState conversationState, UserState userState, IntentUnderstanding understanding, Booking.BookingDialog? booking = null, Booking.BookingDialogs? bookingDialogs = null)
+    public StaffonoBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, TimeProvider time)
     {
-        _mainDialog = new MainDialog(understanding, booking, bookingDialogs?.Cancel, bookingDialogs?.Reschedule);
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
+        _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
         _profile = userState.CreateProperty<UserProfile>("profile");
+        _transcript = conversationState.CreateProperty<ConversationTranscript>("transcript");
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -33,6 +37,7 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
         {
             case ActivityTypes.Message:
                 await SettleLanguageAsync(turnContext, cancellationToken);
+                (await _transcript.GetAsync(turnContext, () => new ConversationTranscript(), cancellationToken))!.Follow(turnContext, _time.GetUtcNow());
                 await DialogRunner.RunAsync(_mainDialog, turnContext, _dialogState, cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:

@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

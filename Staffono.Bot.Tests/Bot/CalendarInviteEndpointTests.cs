@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;

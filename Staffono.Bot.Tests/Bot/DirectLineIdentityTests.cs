@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -146,7 +147,7 @@ public sealed class ReminderTests : IAsyncLifetime
         });
         var calendar = _host.Services.GetRequiredService<Staffono.Skills.Calendar.CalendarPlugin>();
         var reminders = _host.Services.GetRequiredService<Staffono.Skills.Calendar.IReminderSchedule>();
-        var customer = new Staffono.Skills.Calendar.Customer("telegram/q", "Q", null);
+        var customer = new Staffono.Skills.Customers.Customer("telegram/q", "Q", null);
         var wednesdayTen = new DateTime(2026, 11, 25, 10, 0, 0);
         var offer = await calendar.FindSlotsAsync("haircut", "tverskaya", new Staffono.Skills.Understanding.DateTimeResolution(wednesdayTen, Staffono.Skills.Understanding.DateTimeGranularity.Hour));
         var booking = (await calendar.BookAsync(offer.Slots.Single(s => s.Start == wednesdayTen), customer))!;

@@ -18,14 +18,9 @@ public sealed class BookingRaceTests
         var salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
         using var folder = new TempFolder();
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
-        var store = new SqliteCalendarStore(folder.File("calendar.db"), clock);
-        var calendar = new CalendarPlugin(salon, store, clock);
-        var understanding = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions());
-        var booking = new BookingDialog(calendar, salon, new DateTimeRecognizer(), clock);
-        var mine = new BookingDialogs(new MyBookingsDialog(calendar, salon, reschedule: false), new MyBookingsDialog(calendar, salon, reschedule: true));
         var storage = new MemoryStorage();
-        using var anna = new DialogTestFlow(storage, "ru-RU", "conv-anna", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
-        using var boris = new DialogTestFlow(storage, "ru-RU", "conv-boris", ChannelIds.Telegram, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, understanding, booking, mine));
+        using var anna = new DialogTestFlow(storage, "ru-RU", "conv-anna", ChannelIds.Webchat, _ => throw new InvalidOperationException(), TestBot.Factory(salon, clock, folder.File("calendar.db")));
+        using var boris = new DialogTestFlow(storage, "ru-RU", "conv-boris", ChannelIds.Telegram, _ => throw new InvalidOperationException(), TestBot.Factory(salon, clock, folder.File("calendar.db")));
 
         await anna.SendAsync("Можно завтра в 11 на стрижку на Тверской?");
         await boris.SendAsync("Можно завтра в 11 на стрижку на Тверской?");
@@ -40,7 +35,7 @@ public sealed class BookingRaceTests
         var fresh = loser[loser.FindIndex(t => t.StartsWith("Это время только что заняли.", StringComparison.Ordinal)) + 1];
         Assert.StartsWith("Могу завтра в ", fresh, StringComparison.Ordinal);
         Assert.DoesNotContain("в 11:00", fresh, StringComparison.Ordinal);
-        var busy = await store.BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
+        var busy = await new SqliteCalendarStore(folder.File("calendar.db"), clock).BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
         Assert.Single(busy, b => b.Start == new DateTime(2026, 11, 25, 11, 0, 0));
     }
 }

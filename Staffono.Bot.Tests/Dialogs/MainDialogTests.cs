@@ -13,7 +13,7 @@ public sealed class MainDialogTests
         new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions()));
 
     private static DialogTestFlow Flow(string? locale, string channelId = ChannelIds.Webchat) =>
-        new(new MemoryStorage(), locale, "conv-main", channelId, _ => throw new InvalidOperationException(), (conversation, user) => new StaffonoBot(conversation, user, Understanding.Value));
+        new(new MemoryStorage(), locale, "conv-main", channelId, _ => throw new InvalidOperationException(), (conversation, user) => new StaffonoBot(conversation, user, new MainDialog(Understanding.Value, []), TimeProvider.System));
 
     [Theory]
     [InlineData("ru-RU", "Здравствуйте! Я Staffono", "Записаться")]
@@ -120,7 +120,7 @@ public sealed class MainDialogTests
     {
         // A policy that trusts nothing below 0.999 makes every message "unsure", so the question is asked.
         var doubtful = new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions { MinConfidence = 0.999 });
-        using var flow = new DialogTestFlow(new MemoryStorage(), "ru-RU", "conv-doubt", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, doubtful));
+        using var flow = new DialogTestFlow(new MemoryStorage(), "ru-RU", "conv-doubt", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (c, u) => new StaffonoBot(c, u, new MainDialog(doubtful, []), TimeProvider.System));
         var expected = OfflineIntentClassifier.Default.Predict("хочу перенести запись на пятницу").Ranking.Take(2).Select(r => r.Intent).ToList();
 
         var question = Assert.Single(await flow.SendActivityAsync(flow.Message("хочу перенести запись на пятницу")));

@@ -1,15 +1,18 @@
-using Microsoft.Extensions.Options;
+using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Bot.Reminders;
 using Staffono.Dialogs.Booking;
 using Staffono.Skills.Calendar;
-using Staffono.Skills.Understanding;
+using Staffono.Skills.Handoff;
 
 namespace Staffono.Bot.Hosting;
 
-/// <summary>Loads the business profile as the host is composed: a broken profile stops start-up with its line and field.</summary>
+/// <summary>
+/// Loads the business profile as the host is composed (a broken profile stops start-up with its line and
+/// field), registers the stores workflows keep their records in, and adds the workflows this business runs.
+/// </summary>
 public static class BusinessHostingExtensions
 {
     public static IHostApplicationBuilder AddBusinessProfile(this IHostApplicationBuilder builder)
@@ -21,21 +24,17 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
         // The calendar and the outcome log share the database file with state and Direct Line, so they write through its one gate.
         builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
-        builder.Services.AddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
-        builder.Services.AddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
         builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new ScheduledMessageStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
         builder.Services.AddSingleton<IReminderSchedule, ReminderSchedule>();
         builder.Services.AddSingleton<ReminderDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
-        builder.Services.AddSingleton(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
-        builder.Services.AddSingleton(sp => new BookingDialog(
-            sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<IDateTimeRecognizer>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(),
-            sp.GetRequiredService<IOptions<BusinessOptions>>().Value.PublicBaseUrl is { Length: > 0 } publicUrl ? publicUrl.TrimEnd('/') + "/" : null));
-        builder.Services.AddSingleton(sp => new BookingDialogs(
-            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: false, sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(), sp.GetRequiredService<TimeProvider>()),
-            new MyBookingsDialog(sp.GetRequiredService<CalendarPlugin>(), sp.GetRequiredService<BusinessProfile>(), reschedule: true, sp.GetRequiredService<IReminderSchedule>(), sp.GetRequiredService<SqliteOutcomeLog>(), sp.GetRequiredService<TimeProvider>())));
+        builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
+        builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
+
+        // The workflows: one line each.
+        builder.Services.AddWorkflowPlatform();
+        builder.Services.AddBookingWorkflow((section.Get<BusinessOptions>() ?? new BusinessOptions()).PublicBaseUrl);
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

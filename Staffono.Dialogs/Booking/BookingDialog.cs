@@ -1,6 +1,7 @@
 using System.Globalization;
 using Staffono.Dialogs.Engine;
 using Staffono.Dialogs.Engine.Prompts;
+using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Channels;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
@@ -13,9 +14,9 @@ namespace Staffono.Dialogs.Booking;
 /// Booking, as WORKFLOWS.md §1 describes it: use what the first message says, ask only for what is
 /// missing (location first when there are several, then service, then when), offer 2–3 concrete
 /// slots, confirm in one sentence (premium services need an explicit "Подтверждаю"), then book.
-/// "нет, лучше в пятницу" at the confirmation offers Friday instead.
+/// "нет, лучше в пятницу" at the confirmation offers Friday instead. Urgent and VIP requests go to a person.
 /// </summary>
-public sealed class BookingDialog : ComponentDialog
+public sealed class BookingDialog : WorkflowDialog
 {
     public const string DialogId = "booking";
     private const string Steps = "booking.steps";
@@ -23,77 +24,25 @@ public sealed class BookingDialog : ComponentDialog
     private readonly BusinessProfile _profile;
     private readonly IDateTimeRecognizer _dates;
     private readonly IReminderSchedule? _reminders;
-    private readonly SqliteOutcomeLog? _outcomes;
-    private readonly TimeProvider _time;
-
     private readonly string? _publicBaseUrl;
 
     /// <param name="publicBaseUrl">Where this host is reachable from the internet, for invite links on channels other than its own web chat.</param>
-    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, TimeProvider time, IReminderSchedule? reminders = null, SqliteOutcomeLog? outcomes = null, string? publicBaseUrl = null)
-        : base(DialogId)
+    public BookingDialog(CalendarPlugin calendar, BusinessProfile profile, IDateTimeRecognizer dates, WorkflowServices services, IReminderSchedule? reminders = null, string? publicBaseUrl = null)
+        : base(DialogId, BookingWorkflow.WorkflowName, services)
     {
         _publicBaseUrl = publicBaseUrl;
         _reminders = reminders;
-        _outcomes = outcomes;
-        _time = time;
         _calendar = calendar;
         _profile = profile;
         _dates = dates;
         AddDialog(new WaterfallDialog(Steps, [PrefillAsync, AskLocationAsync, AskServiceAsync, AskWhenAsync, OfferSlotsAsync, AskNameAsync, ConfirmAsync, BookAsync]));
         AddDialog(new ChoicePrompt("booking.choice"));
-        AddDialog(new DateTimePrompt("booking.when", dates, time, reference: () => calendar.LocalNow));
+        AddDialog(new DateTimePrompt("booking.when", dates, services.Time, reference: () => calendar.LocalNow));
         AddDialog(new TextPrompt("booking.name"));
         AddDialog(new ConfirmPrompt("booking.confirm"));
         AddDialog(new TextPrompt("booking.premium", (prompt, _) => Task.FromResult(IsExplicitConfirmation(prompt.Recognized.Value) || ConfirmRecognizer.Recognize(prompt.Recognized.Value) == false)));
         InitialDialogId = Steps;
     }
-
-    protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
-    {
-        innerDc.Parent!.ActiveDialog!.Set(MessagesKey, 1);
-        await RecordAsync(innerDc.Context, innerDc.Parent.ActiveDialog!, OutcomeKinds.Started, null, cancellationToken);
-        return await base.OnBeginDialogAsync(innerDc, options, cancellationToken);
-    }
-
-    protected override Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
-    {
-        if (innerDc.Context.Activity.Type == Runtime.Schema.ActivityTypes.Message)
-        {
-            var self = innerDc.Parent!.ActiveDialog!;
-            self.Set(MessagesKey, self.Get<int>(MessagesKey) + 1);
-        }
-
-        return base.OnContinueDialogAsync(innerDc, cancellationToken);
-    }
-
-    /// <summary>A booking conversation that ends without a booking, a move or a handoff was abandoned.</summary>
-    public override async Task EndDialogAsync(Runtime.Adapter.ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
-    {
-        await base.EndDialogAsync(turnContext, instance, reason, cancellationToken);
-        if (instance.Get<string>(OutcomeKey) is null)
-        {
-            await RecordAsync(turnContext, instance, OutcomeKinds.Abandoned, null, cancellationToken);
-        }
-    }
-
-    private const string MessagesKey = "customerMessages";
-    private const string OutcomeKey = "outcome";
-
-    private async Task RecordAsync(Runtime.Adapter.ITurnContext turn, DialogInstance self, string kind, string? detail, CancellationToken ct)
-    {
-        if (kind is OutcomeKinds.Booked or OutcomeKinds.Rescheduled or OutcomeKinds.HandedOff)
-        {
-            self.Set(OutcomeKey, kind);
-        }
-
-        if (_outcomes is not null)
-        {
-            var key = $"{turn.Activity.ChannelId}/{turn.Activity.Conversation?.Id}";
-            await _outcomes.RecordAsync(new OutcomeEvent(key, "booking", kind, self.Get<int>(MessagesKey), _time.GetUtcNow()), detail, ct);
-        }
-    }
-
-    private static DialogInstance Self(WaterfallStepContext step) => step.Dialog.Parent!.ActiveDialog!;
 
     /// <summary>The customer's own time zone when the channel sends it (activity.localTimezone), else null.</summary>
     private TimeZoneInfo? CustomerZone(WaterfallStepContext step) =>
@@ -101,7 +50,7 @@ public sealed class BookingDialog : ComponentDialog
 
     /// <summary>"Now" as the customer sees it, so "завтра в 11" means their tomorrow at their 11.</summary>
     private DateTime CustomerNow(WaterfallStepContext step) =>
-        CustomerZone(step) is { } zone ? TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime : _calendar.LocalNow;
+        CustomerZone(step) is { } zone ? TimeZoneInfo.ConvertTime(Services.Time.GetUtcNow(), zone).DateTime : _calendar.LocalNow;
 
     /// <summary>A moment the customer named in their time zone, moved to the business's (days stay days).</summary>
     private DateTimeResolution? InBusinessTime(WaterfallStepContext step, DateTimeResolution? wanted)
@@ -119,29 +68,40 @@ public sealed class BookingDialog : ComponentDialog
     private static bool NeedsPerson(string text) =>
         TextNormalizer.Words(text).Any(w => w is "срочно" or "срочная" or "срочный" or "немедленно" or "вип" or "vip" or "urgent" or "urgently" or "asap" or "emergency");
 
-    private async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, CancellationToken ct)
+    /// <summary>What the person taking over needs, so the customer is not asked again.</summary>
+    private Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, CancellationToken ct)
     {
-        await RecordAsync(step.Context, Self(step), OutcomeKinds.HandedOff, reason, ct);
-        await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.handoff"), ct);
-        return await step.EndDialogAsync(null, ct);
+        var request = Request(step);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                fields[name] = value;
+            }
+        }
+
+        Add("service", request.ServiceId is { } service ? _profile.Services.FirstOrDefault(s => s.Id == service)?.Name.In(step.Language) : null);
+        Add("location", request.LocationId is { } location ? _profile.Locations.FirstOrDefault(l => l.Id == location)?.Name.In(step.Language) : null);
+        Add("wanted", request.WantedStart?.ToString(request.WantedGranularity is nameof(DateTimeGranularity.Day) or nameof(DateTimeGranularity.Week) ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
+        Add("name", request.Name ?? step.Context.Activity.From?.Name);
+        Add("moving_booking", request.ReplacesBookingId);
+        return HandOffAsync(step, reason, fields, ct);
     }
 
+    /// <summary>Takes service, location, moment and name from what the customer already said.</summary>
     private async Task<DialogTurnResult> PrefillAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var request = Request(step);
-        if (request.FirstText is { } first && NeedsPerson(first))
+        var first = request.FirstText;
+        if (first is not null)
         {
-            return await HandOffAsync(step, first, ct);
-        }
-
-        if (request.FirstText is { } text)
-        {
-            var wanted = request.WantedStart is null ? InBusinessTime(step, _dates.Recognize(text, CustomerNow(step))) : null;
+            var wanted = request.WantedStart is null ? InBusinessTime(step, _dates.Recognize(first, CustomerNow(step))) : null;
             request = request with
             {
                 FirstText = null,
-                ServiceId = request.ServiceId ?? FindService(text)?.Id,
-                LocationId = request.LocationId ?? FindLocation(text)?.Id,
+                ServiceId = request.ServiceId ?? ProfileMentions.ServiceIn(_profile, first)?.Id,
+                LocationId = request.LocationId ?? ProfileMentions.LocationIn(_profile, first)?.Id,
                 WantedStart = request.WantedStart ?? wanted?.Start,
                 WantedGranularity = request.WantedGranularity ?? wanted?.Granularity.ToString(),
             };
@@ -154,7 +114,9 @@ public sealed class BookingDialog : ComponentDialog
         }
 
         Save(step, request);
-        return await step.NextAsync(null, ct);
+        return first is not null && NeedsPerson(first)
+            ? await HandOffAsync(step, first, ct)
+            : await step.NextAsync(null, ct);
     }
 
     private Task<DialogTurnResult> AskLocationAsync(WaterfallStepContext step, CancellationToken ct)
@@ -246,11 +208,12 @@ public sealed class BookingDialog : ComponentDialog
         if (offer.Slots.Count == 0)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.nothing_free", _profile.Booking.HorizonDays), ct);
+            Save(step, request);
             // The administrator who takes it over reads what the customer actually asked for, not only our summary.
             return await HandOffAsync(step, $"no free time for {request.ServiceId} within {_profile.Booking.HorizonDays} days; the customer wrote: {request.FirstText ?? step.Context.Activity.Text}", ct);
         }
 
-        await RecordAsync(step.Context, Self(step), OutcomeKinds.SlotsOffered, null, ct);
+        await RecordProgressAsync(step, OutcomeKinds.SlotsOffered, null, ct);
 
         var names = offer.Slots.Select(s => request.LocationId is null
             ? When(step.Language, s.Start) + " (" + _profile.Locations.First(l => l.Id == s.LocationId).Name.In(step.Language) + ")"
@@ -259,7 +222,7 @@ public sealed class BookingDialog : ComponentDialog
         return await step.PromptAsync("booking.choice", new PromptOptions
         {
             Prompt = new LogicalReply(Texts.Get(step.Language, key, JoinOr(step.Language, names))),
-            Choices = offer.Slots.Select((s, i) => new Choice(SlotKey(s)) { Title = Capitalize(names[i]), Synonyms = [s.Start.ToString("HH:mm", CultureInfo.InvariantCulture)] }).ToList(),
+            Choices = offer.Slots.Select((s, i) => new Choice(SlotKey.Of(s)) { Title = Capitalize(names[i]), Synonyms = [s.Start.ToString("HH:mm", CultureInfo.InvariantCulture)] }).ToList(),
         }, ct);
     }
 
@@ -334,19 +297,14 @@ public sealed class BookingDialog : ComponentDialog
                 await _reminders.CancelAsync(moved, ct);
             }
 
-            var reference = step.Context.Activity.GetConversationReference();
-            reference.ActivityId = null;
-            await _reminders.ScheduleAsync(booking, System.Text.Json.JsonSerializer.Serialize(reference, Staffono.Runtime.Schema.ProtocolJson.Context.ConversationReference), step.Language, ct);
+            await _reminders.ScheduleAsync(booking, ConversationReferenceOf(step), step.Language, ct);
         }
 
-        await RecordAsync(step.Context, Self(step), request.ReplacesBookingId is null ? OutcomeKinds.Booked : OutcomeKinds.Rescheduled, booking.Id, ct);
-        // On this host's own web chat the service URL is this host; elsewhere it is the channel's connector, so only a configured public URL will do.
-        var activity = step.Context.Activity;
-        var baseUrl = _publicBaseUrl ?? (activity.ChannelId is Runtime.Schema.ChannelIds.Webchat or Runtime.Schema.ChannelIds.DirectLine ? activity.ServiceUrl : null);
+        await RecordOutcomeAsync(step, request.ReplacesBookingId is null ? OutcomeKinds.Booked : OutcomeKinds.Rescheduled, booking.Id, ct);
         var when = When(step.Language, booking.Slot.Start);
         await step.Context.SendActivityAsync(
-            baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var root)
-                ? Texts.Message(step.Language, "booking.done", when, new Uri(root, $"calendar/{booking.IcsToken}.ics").ToString())
+            InviteLink.For(step.Context.Activity, _publicBaseUrl, booking.IcsToken) is { } link
+                ? Texts.Message(step.Language, "booking.done", when, link.ToString())
                 : Texts.Message(step.Language, "booking.done_no_link", when),
             ct);
         return await step.EndDialogAsync(booking.Id, ct);
@@ -357,32 +315,8 @@ public sealed class BookingDialog : ComponentDialog
 
     private static void Save(WaterfallStepContext step, BookingRequest request) => step.SetValue("request", request);
 
-    private static Customer CustomerOf(WaterfallStepContext step) => MyBookingsDialog.CustomerOf(step);
-
-    private Slot SlotOf(BookingRequest request)
-    {
-        var parts = request.ChosenSlot!.Split('|');
-        var start = new DateTime(long.Parse(parts[2], CultureInfo.InvariantCulture));
-        var service = _profile.Services.First(s => s.Id == request.ServiceId);
-        return new Slot(service.Id, parts[0], parts[1], start, start + service.Duration);
-    }
-
-    private static string SlotKey(Slot slot) => $"{slot.StaffId}|{slot.LocationId}|{slot.Start.Ticks.ToString(CultureInfo.InvariantCulture)}";
-
-    private Service? FindService(string text)
-    {
-        var normalized = " " + TextNormalizer.Normalize(text) + " ";
-        return _profile.Services.FirstOrDefault(s => new[] { s.Name.Ru, s.Name.En }.Concat(s.Synonyms)
-            .Any(n => normalized.Contains(" " + TextNormalizer.Normalize(n) + " ", StringComparison.Ordinal)
-                || (TextNormalizer.Normalize(n).Length >= 5 && normalized.Contains(" " + TextNormalizer.Normalize(n)[..5], StringComparison.Ordinal))));
-    }
-
-    private Location? FindLocation(string text)
-    {
-        var normalized = TextNormalizer.Normalize(text);
-        return _profile.Locations.FirstOrDefault(l => l.Id.Length >= 4 && (normalized.Contains(l.Id[..4], StringComparison.Ordinal)
-            || TextNormalizer.Words(l.Name.Ru).Concat(TextNormalizer.Words(l.Name.En)).Where(w => w.Length >= 5).Any(w => normalized.Contains(w[..5], StringComparison.Ordinal))));
-    }
+    private Slot SlotOf(BookingRequest request) =>
+        SlotKey.Parse(request.ChosenSlot, request.ServiceId!, _profile) ?? throw new InvalidOperationException($"Not a slot of this business: '{request.ChosenSlot}'.");
 
     private string When(string language, DateTime start) => BookingWording.When(language, start, _calendar.LocalNow);
 

@@ -1,6 +1,8 @@
 using Staffono.Dialogs.Engine;
 using Staffono.Dialogs.Engine.Prompts;
+using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Channels;
+using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;
 
@@ -11,8 +13,9 @@ namespace Staffono.Dialogs.Booking;
 /// customer cannot reach anyone else's — there is nothing to refuse, and nothing is revealed.
 /// Cancel: pick the booking (when there are several), confirm, cancel, offer to book again.
 /// Reschedule: pick the booking, then the booking conversation asks for the new time and moves it.
+/// Only a cancellation is recorded as an outcome; a move is measured by the booking conversation it hands to.
 /// </summary>
-public sealed class MyBookingsDialog : ComponentDialog
+public sealed class MyBookingsDialog : WorkflowDialog
 {
     public const string CancelId = "booking.cancel";
     public const string RescheduleId = "booking.reschedule";
@@ -20,15 +23,11 @@ public sealed class MyBookingsDialog : ComponentDialog
     private readonly BusinessProfile _profile;
     private readonly bool _reschedule;
     private readonly IReminderSchedule? _reminders;
-    private readonly Skills.Analytics.SqliteOutcomeLog? _outcomes;
-    private readonly TimeProvider _time;
 
-    public MyBookingsDialog(CalendarPlugin calendar, BusinessProfile profile, bool reschedule, IReminderSchedule? reminders = null, Skills.Analytics.SqliteOutcomeLog? outcomes = null, TimeProvider? time = null)
-        : base(reschedule ? RescheduleId : CancelId)
+    public MyBookingsDialog(CalendarPlugin calendar, BusinessProfile profile, bool reschedule, WorkflowServices services, IReminderSchedule? reminders = null)
+        : base(reschedule ? RescheduleId : CancelId, BookingWorkflow.WorkflowName, services, measured: false)
     {
         _reminders = reminders;
-        _outcomes = outcomes;
-        _time = time ?? TimeProvider.System;
         _calendar = calendar;
         _profile = profile;
         _reschedule = reschedule;
@@ -93,11 +92,7 @@ public sealed class MyBookingsDialog : ComponentDialog
                 await _reminders.CancelAsync(step.GetValue<string>("booking")!, ct);
             }
 
-            if (_outcomes is not null)
-            {
-                var key = $"{step.Context.Activity.ChannelId}/{step.Context.Activity.Conversation?.Id}";
-                await _outcomes.RecordAsync(new Skills.Analytics.OutcomeEvent(key, "booking", Skills.Analytics.OutcomeKinds.Cancelled, 0, _time.GetUtcNow()), step.GetValue<string>("booking"), ct);
-            }
+            await RecordOutcomeAsync(step, OutcomeKinds.Cancelled, step.GetValue<string>("booking"), ct);
 
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.cancelled"), ct);
             return await step.EndDialogAsync(null, ct);
@@ -105,11 +100,5 @@ public sealed class MyBookingsDialog : ComponentDialog
 
         await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.kept"), ct);
         return await step.EndDialogAsync(null, ct);
-    }
-
-    internal static Customer CustomerOf(WaterfallStepContext step)
-    {
-        var activity = step.Context.Activity;
-        return new Customer($"{activity.ChannelId}/{activity.From?.Id}", activity.From?.Name, null);
     }
 }

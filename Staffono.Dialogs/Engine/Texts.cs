@@ -6,9 +6,11 @@ using Staffono.Runtime.Schema;
 namespace Staffono.Dialogs.Engine;
 
 /// <summary>
-/// Every text the bot says, by key ("booking.ask_service") and language, from
-/// <c>Resources/texts.ru.json</c> and <c>Resources/texts.en.json</c>. A missing key is a bug, so it
-/// throws rather than showing the key to a customer; a test checks both files have the same keys.
+/// Every text the bot says, by key ("booking.ask_service") and language. Each folder keeps its own
+/// texts beside its dialogs (<c>Resources/texts.ru.json</c> the shared ones, <c>Booking/texts.ru.json</c>
+/// the booking ones, ...); all are embedded and read together, and a key defined twice is an error.
+/// A missing key is a bug, so it throws rather than showing the key to a customer; a test checks that
+/// every key exists in both languages.
 /// </summary>
 public static class Texts
 {
@@ -38,15 +40,37 @@ public static class Texts
         return message;
     }
 
+    private const string ResourcePrefix = "Staffono.Dialogs.Texts.";
+
     private static IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Load()
     {
         var assembly = typeof(Texts).Assembly;
         var result = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         foreach (var language in new[] { TurnLanguage.Russian, TurnLanguage.English })
         {
-            var name = $"Staffono.Dialogs.Resources.texts.{language}.json";
-            using var stream = assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"Embedded resource '{name}' is missing.");
-            result[language] = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            var files = assembly.GetManifestResourceNames()
+                .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith($"texts.{language}.json", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            if (files.Count == 0)
+            {
+                throw new InvalidOperationException($"No embedded texts for language '{language}'.");
+            }
+
+            foreach (var name in files)
+            {
+                using var stream = assembly.GetManifestResourceStream(name)!;
+                foreach (var (key, text) in JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [])
+                {
+                    if (!texts.TryAdd(key, text))
+                    {
+                        throw new InvalidOperationException($"The text '{key}' is defined twice ({name[ResourcePrefix.Length..]} and another file).");
+                    }
+                }
+            }
+
+            result[language] = texts;
         }
 
         return result;

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace Staffono.Skills.Analytics;
 
 /// <summary>Outcome events in SQLite, for the business's KPIs (conversion, messages to a booking, abandonment).</summary>
-public sealed class SqliteOutcomeLog
+public sealed class SqliteOutcomeLog : IOutcomeLog
 {
     private readonly string _connectionString;
     private readonly Func<Func<Task>, CancellationToken, Task>? _writeLane;

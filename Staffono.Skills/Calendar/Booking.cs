@@ -1,3 +1,5 @@
+using Staffono.Skills.Customers;
+
 namespace Staffono.Skills.Calendar;
 
 /// <summary>A confirmed booking. <see cref="IcsToken"/> is the unguessable part of its calendar-invite URL.</summary>

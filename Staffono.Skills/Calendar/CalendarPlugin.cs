@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.ComponentModel;
 using Staffono.Skills.Business;
 using Staffono.Skills.Understanding;

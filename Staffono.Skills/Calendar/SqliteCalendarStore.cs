@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;

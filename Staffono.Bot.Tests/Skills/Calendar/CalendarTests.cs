@@ -1,3 +1,4 @@
+using Staffono.Skills.Customers;
 using Staffono.Bot.Tests.Support;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;

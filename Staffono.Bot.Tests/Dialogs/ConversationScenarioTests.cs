@@ -1,0 +1,91 @@
+using Staffono.Bot.Tests.Support;
+using Staffono.Runtime.Schema;
+using Staffono.Runtime.State;
+using Staffono.Skills.Business;
+using Staffono.Skills.Analytics;
+using Staffono.Skills.Handoff;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Dialogs;
+
+/// <summary>
+/// Conversations as data: each file in Dialogs/Scenarios is one conversation path, its customer
+/// messages and, for each, texts the bot's replies must contain (in order). One theory runs them all.
+/// </summary>
+public sealed class ConversationScenarioTests
+{
+    private static readonly string ScenarioFolder = Path.Combine(AppContext.BaseDirectory, "Dialogs", "Scenarios");
+    private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
+
+    public static TheoryData<string> Scenarios => new(Directory.GetFiles(ScenarioFolder, "*.yaml").Select(Path.GetFileName).Order()!);
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public async Task Scenario(string file)
+    {
+        var scenario = ConversationScenario.Load(Path.Combine(ScenarioFolder, file));
+        var salon = scenario.Profile is { } profile ? BusinessProfileLoader.Load(Path.Combine(ScenarioFolder, "Profiles", profile)) : Salon;
+        var name = scenario.Name ?? (scenario.Locale.StartsWith("ru", StringComparison.Ordinal) ? "Анна" : "Anna");
+
+        using var folder = new TempFolder();
+        var clock = new ManualTimeProvider(new DateTimeOffset(scenario.Now, salon.TimeZone.GetUtcOffset(scenario.Now)).ToUniversalTime());
+        var database = folder.File("staffono.db");
+        using var flow = new DialogTestFlow(new MemoryStorage(), scenario.Locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), TestBot.Factory(salon, clock, database));
+
+        var turn = 0;
+        foreach (var step in scenario.Turns)
+        {
+            turn++;
+            var message = flow.Message(step.User);
+            message.From = new ChannelAccount("user-1", name.Length == 0 ? null : name, RoleTypes.User);
+            message.ServiceUrl = "http://localhost:3978/";   // the host's own web chat: invite links point here
+            message.LocalTimezone = scenario.Timezone;
+
+            var replies = (await flow.SendActivityAsync(message)).Select(a => a.Text ?? string.Empty).ToList();
+            Assert.True(flow.Errors.Count == 0, $"{file}, turn {turn}: {string.Join("\n", flow.Errors)}");
+            var at = 0;
+            foreach (var expected in step.Bot)
+            {
+                var found = replies.FindIndex(at, r => r.Contains(expected, StringComparison.Ordinal));
+                Assert.True(found >= 0, $"{file}, turn {turn} (\"{step.User}\"): no reply contains \"{expected}\".\nReplies:\n{string.Join("\n", replies)}");
+                at = found + 1;
+            }
+        }
+
+        // The workflow's outcome events, in order, and how many customer messages the outcome took: every path records what happened.
+        var recorded = await new SqliteOutcomeLog(database).ReadAsync("webchat/conv-booking");
+        var kinds = recorded.Select(r => r.Event.Kind).ToList();
+        Assert.True(scenario.Outcomes is not null, $"{file} names no outcomes; it recorded [{string.Join(", ", kinds)}].");
+        Assert.Equal(scenario.Outcomes, kinds);
+        if (scenario.MessagesToOutcome is { } messages)
+        {
+            Assert.Equal(messages, recorded[^1].Event.CustomerMessages);
+        }
+
+        // What the last event stored for whoever reads it later (for a handoff: the customer's own words).
+        if (scenario.OutcomeDetail is { } detail)
+        {
+            Assert.Contains(detail, recorded[^1].Detail ?? string.Empty, StringComparison.Ordinal);
+        }
+
+        // What the person taking over was given: the collected fields and the conversation so far.
+        var handoffs = await new SqliteHandoffStore(database).OfConversationAsync("webchat/conv-booking");
+        Assert.Equal(kinds.Count(k => k == OutcomeKinds.HandedOff), handoffs.Count);
+        if (scenario.Handoff is { } handoff)
+        {
+            var request = Assert.Single(handoffs);
+            foreach (var (field, value) in handoff.Fields)
+            {
+                Assert.True(request.Fields.TryGetValue(field, out var actual) && actual == value, $"{file}: the handoff's field '{field}' is '{actual}', not '{value}'.");
+            }
+
+            var line = 0;
+            foreach (var expected in handoff.Transcript)
+            {
+                var found = request.Transcript.ToList().FindIndex(line, l => l.Text.Contains(expected, StringComparison.Ordinal));
+                Assert.True(found >= 0, $"{file}: the handoff's transcript has no line with \"{expected}\" after line {line}.");
+                line = found + 1;
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.DependencyInjection;
+using Staffono.Dialogs;
+using Staffono.Dialogs.Booking;
+using Staffono.Dialogs.Workflows;
+using Staffono.Runtime.State;
+using Staffono.Skills.Analytics;
+using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
+using Staffono.Skills.Handoff;
+using Staffono.Skills.Understanding;
+
+namespace Staffono.Bot.Tests.Dialogs;
+
+/// <summary>
+/// The bot composed as the host composes it — the same <c>AddWorkflowPlatform()</c> and
+/// <c>AddXxxWorkflow()</c> calls — over stores in a test's own SQLite file and a test clock.
+/// </summary>
+internal static class TestBot
+{
+    private static readonly Lazy<IntentUnderstanding> OfflineUnderstanding = new(() =>
+        new IntentUnderstanding(OfflineIntentClassifier.Default, null, new UnderstandingOptions()));
+
+    public static ServiceProvider Compose(
+        ConversationState conversationState,
+        UserState userState,
+        BusinessProfile profile,
+        TimeProvider clock,
+        string databasePath,
+        IntentUnderstanding? understanding = null,
+        Action<IServiceCollection>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(conversationState);
+        services.AddSingleton(userState);
+        services.AddSingleton(clock);
+        services.AddSingleton(profile);
+        services.AddSingleton(understanding ?? OfflineUnderstanding.Value);
+        services.AddSingleton(new SqliteCalendarStore(databasePath, clock));
+        services.AddSingleton<IOutcomeLog>(new SqliteOutcomeLog(databasePath));
+        services.AddSingleton<IHandoffStore>(new SqliteHandoffStore(databasePath));
+        configure?.Invoke(services);
+
+        services.AddWorkflowPlatform();
+        services.AddBookingWorkflow();
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>A bot for <see cref="DialogTestFlow"/>: composed over the flow's own conversation and user state.</summary>
+    public static Func<ConversationState, UserState, StaffonoBot> Factory(BusinessProfile profile, TimeProvider clock, string databasePath, IntentUnderstanding? understanding = null, Action<IServiceCollection>? configure = null) =>
+        (conversation, user) => Compose(conversation, user, profile, clock, databasePath, understanding, configure).GetRequiredService<StaffonoBot>();
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Staffono.Dialogs.Workflows;
+using Staffono.Skills.Business;
+using Staffono.Skills.Calendar;
+using Staffono.Skills.Understanding;
+
+namespace Staffono.Dialogs.Booking;
+
+/// <summary>Adds the booking workflow. Needs the business profile and the calendar store; reminders when registered.</summary>
+public static class BookingRegistration
+{
+    /// <param name="publicBaseUrl">Where this host is reachable from the internet, for invite links on channels other than its own web chat.</param>
+    public static IServiceCollection AddBookingWorkflow(this IServiceCollection services, string? publicBaseUrl = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var baseUrl = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : publicBaseUrl.TrimEnd('/') + "/";
+        services.TryAddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
+        services.TryAddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Workflow>(sp =>
+        {
+            var calendar = sp.GetRequiredService<CalendarPlugin>();
+            var profile = sp.GetRequiredService<BusinessProfile>();
+            var shared = sp.GetRequiredService<WorkflowServices>();
+            var reminders = sp.GetService<IReminderSchedule>();
+            return new BookingWorkflow(
+                new BookingDialog(calendar, profile, sp.GetRequiredService<IDateTimeRecognizer>(), shared, reminders, baseUrl),
+                new MyBookingsDialog(calendar, profile, reschedule: false, shared, reminders),
+                new MyBookingsDialog(calendar, profile, reschedule: true, shared, reminders));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,5 @@
+namespace Staffono.Skills.Handoff;
+
+/// <summary>One message of a conversation as a person reads it later.</summary>
+/// <param name="FromCustomer">True for the customer's message, false for the bot's.</param>
+public sealed record TranscriptLine(bool FromCustomer, string Text, DateTimeOffset At);
