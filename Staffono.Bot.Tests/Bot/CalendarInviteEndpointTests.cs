@@ -27,7 +27,7 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
         var calendar = _host.Services.GetRequiredService<CalendarPlugin>();
         var customer = new Customer("webchat/anna", "Анна", null);
         var offer = await calendar.FindSlotsAsync("haircut", "tverskaya", new DateTimeResolution(calendar.LocalNow.Date.AddDays(2), DateTimeGranularity.Day));
-        var booking = (await calendar.BookAsync(offer.Slots[0], customer))!;
+        var booking = (await calendar.BookAsync(offer.Slots[0], customer, null, new Staffono.Skills.Ai.DialogGrant()))!;
 
         var response = await _host.Client.GetAsync($"calendar/{booking.IcsToken}.ics");
         var fields = IcsReader.Read(await response.Content.ReadAsStringAsync());
@@ -41,7 +41,7 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"calendar/{new string('a', 48)}.ics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("calendar/../../etc/passwd.ics")).StatusCode);
-        Assert.True(await calendar.CancelAsync(booking.Id, customer));
+        Assert.True(await calendar.CancelAsync(booking.Id, customer, new Staffono.Skills.Ai.DialogGrant()));
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"calendar/{booking.IcsToken}.ics")).StatusCode);
     }
 

@@ -304,7 +304,7 @@ public sealed class ReminderDeliveryTests : IDisposable
     {
         var calendar = host.Services.GetRequiredService<CalendarPlugin>();
         var offer = await calendar.FindSlotsAsync(service, location, new DateTimeResolution(localStart, DateTimeGranularity.Minute));
-        var booking = (await calendar.BookAsync(offer.Slots.First(s => s.Start == localStart), new Customer(customerKey, "Анна", null)))!;
+        var booking = (await calendar.BookAsync(offer.Slots.First(s => s.Start == localStart), new Customer(customerKey, "Анна", null), null, new Staffono.Skills.Ai.DialogGrant()))!;
         var reference = $$"""{"user":{"id":"{{customerKey}}"},"bot":{"id":"bot"},"conversation":{"id":"{{customerKey}}"},"channelId":"telegram","serviceUrl":"{{connector}}"}""";
         await host.Services.GetRequiredService<IReminderSchedule>().ScheduleAsync(booking, reference, "ru");
         return booking;

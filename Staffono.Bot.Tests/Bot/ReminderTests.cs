@@ -150,7 +150,7 @@ public sealed class ReminderTests : IAsyncLifetime
         var customer = new Staffono.Skills.Customers.Customer("telegram/q", "Q", null);
         var wednesdayTen = new DateTime(2026, 11, 25, 10, 0, 0);
         var offer = await calendar.FindSlotsAsync("haircut", "tverskaya", new Staffono.Skills.Understanding.DateTimeResolution(wednesdayTen, Staffono.Skills.Understanding.DateTimeGranularity.Hour));
-        var booking = (await calendar.BookAsync(offer.Slots.Single(s => s.Start == wednesdayTen), customer))!;
+        var booking = (await calendar.BookAsync(offer.Slots.Single(s => s.Start == wednesdayTen), customer, null, new Staffono.Skills.Ai.DialogGrant()))!;
         var reference = $$"""{"user":{"id":"q"},"bot":{"id":"bot"},"conversation":{"id":"tg-q"},"channelId":"telegram","serviceUrl":"{{connector.BaseUri}}"}""";
         await reminders.ScheduleAsync(booking, reference, "ru");
         var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();

@@ -77,7 +77,7 @@ public static class EvalCommand
 
         var understandingOptions = configuration.GetSection(UnderstandingOptions.SectionName).Get<UnderstandingOptions>() ?? new UnderstandingOptions();
         understandingOptions.Mode = mode == "llm" ? "llm-first" : "hybrid";
-        var llm = new LlmIntentClassifier(new OpenAiCompatibleChatClient(llmOptions), llmOptions, TrainingData.Utterances);
+        var llm = new LlmIntentClassifier(KernelRegistration.KernelFor(ChatClientFactory.Create(llmOptions)), llmOptions, TrainingData.Utterances);
         return new IntentUnderstanding(offline, llm, understandingOptions);
     }
 

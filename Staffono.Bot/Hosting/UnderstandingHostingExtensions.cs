@@ -18,6 +18,13 @@ public static class UnderstandingHostingExtensions
         services.AddOptions<UnderstandingOptions>().Bind(builder.Configuration.GetSection(UnderstandingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(_ => OfflineIntentClassifier.Default);
         services.AddHttpClient("llm");
+        // The model, when one is configured, is the kernel's chat client: the classifier's prompt function runs on it.
+        if (builder.Configuration.GetSection(LlmOptions.SectionName).Get<LlmOptions>() is { IsConfigured: true })
+        {
+            services.AddSingleton(sp => ChatClientFactory.Create(sp.GetRequiredService<IOptions<LlmOptions>>().Value, sp.GetRequiredService<IHttpClientFactory>().CreateClient("llm")));
+        }
+
+        services.AddStaffonoKernel();
         services.AddSingleton(sp => CreateLlm(sp));
         services.AddSingleton(sp => new IntentUnderstanding(
             sp.GetRequiredService<OfflineIntentClassifier>(),
@@ -37,8 +44,7 @@ public static class UnderstandingHostingExtensions
             return new LlmHolder(null);
         }
 
-        IChatClient chat = new OpenAiCompatibleChatClient(options, services.GetRequiredService<IHttpClientFactory>().CreateClient("llm"));
-        return new LlmHolder(new LlmIntentClassifier(chat, options, TrainingData.Utterances, services.GetRequiredService<TimeProvider>()));
+        return new LlmHolder(new LlmIntentClassifier(services.GetRequiredService<Microsoft.SemanticKernel.Kernel>(), options, TrainingData.Utterances, services.GetRequiredService<TimeProvider>()));
     }
 
     /// <summary>The LLM classifier, or null when none is configured (DI cannot hold a null singleton itself).</summary>

@@ -245,7 +245,7 @@ public sealed class BookingDialog : WorkflowDialog
         }
 
         var slot = SlotOf(request);
-        if ((await _calendar.HoldAsync(slot, CustomerOf(step), ct)).Status == HoldStatus.Taken)
+        if ((await _calendar.HoldAsync(slot, CustomerOf(step), Services.Grant, ct)).Status == HoldStatus.Taken)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.taken"), ct);
             return await step.Dialog.ReplaceDialogAsync(Steps, request with { ChosenSlot = null }, ct);
@@ -283,7 +283,7 @@ public sealed class BookingDialog : WorkflowDialog
             }, ct);
         }
 
-        var booking = await _calendar.BookAsync(SlotOf(request), CustomerOf(step) with { Name = request.Name }, request.ReplacesBookingId, ct);
+        var booking = await _calendar.BookAsync(SlotOf(request), CustomerOf(step) with { Name = request.Name }, request.ReplacesBookingId, Services.Grant, ct);
         if (booking is null)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.taken"), ct);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Staffono.Dialogs.Workflows;
+using Staffono.Skills.Ai;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Understanding;
@@ -17,6 +18,7 @@ public static class BookingRegistration
         var baseUrl = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : publicBaseUrl.TrimEnd('/') + "/";
         services.TryAddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
         services.TryAddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddKernelPlugin<CalendarPlugin>("calendar");
         services.AddSingleton<Workflow>(sp =>
         {
             var calendar = sp.GetRequiredService<CalendarPlugin>();

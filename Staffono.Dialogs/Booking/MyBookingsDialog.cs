@@ -38,7 +38,7 @@ public sealed class MyBookingsDialog : WorkflowDialog
 
     private async Task<DialogTurnResult> PickAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var upcoming = await _calendar.UpcomingAsync(CustomerOf(step), ct);
+        var upcoming = await _calendar.UpcomingAsync(CustomerOf(step), Services.Grant, ct);
         if (upcoming.Count == 0)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.none_upcoming"), ct);
@@ -60,7 +60,7 @@ public sealed class MyBookingsDialog : WorkflowDialog
     private async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var bookingId = ((FoundChoice)step.Result!).Value;
-        var booking = (await _calendar.UpcomingAsync(CustomerOf(step), ct)).FirstOrDefault(b => b.Id == bookingId);
+        var booking = (await _calendar.UpcomingAsync(CustomerOf(step), Services.Grant, ct)).FirstOrDefault(b => b.Id == bookingId);
         if (booking is null)
         {
             await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.none_upcoming"), ct);
@@ -85,7 +85,7 @@ public sealed class MyBookingsDialog : WorkflowDialog
 
     private async Task<DialogTurnResult> FinishAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        if (step.Result is true && await _calendar.CancelAsync(step.GetValue<string>("booking")!, CustomerOf(step), ct))
+        if (step.Result is true && await _calendar.CancelAsync(step.GetValue<string>("booking")!, CustomerOf(step), Services.Grant, ct))
         {
             if (_reminders is not null)
             {

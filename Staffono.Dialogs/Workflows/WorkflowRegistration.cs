@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Staffono.Skills.Ai;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Handoff;
 
@@ -17,6 +18,8 @@ public static class WorkflowRegistration
     public static IServiceCollection AddWorkflowPlatform(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        // The kernel over every workflow's capability plugins, with the side-effect guard on every call.
+        services.AddStaffonoKernel();
         // The recorded handoff until an operator channel (Teams, the console) registers its own.
         services.TryAddSingleton<IHandoff>(sp => new RecordedHandoff(sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new WorkflowServices(sp.GetRequiredService<IOutcomeLog>(), sp.GetRequiredService<IHandoff>(), sp.GetRequiredService<TimeProvider>()));

@@ -1,14 +1,17 @@
 using Staffono.Skills.Customers;
 using System.ComponentModel;
+using Microsoft.SemanticKernel;
+using Staffono.Skills.Ai;
 using Staffono.Skills.Business;
 using Staffono.Skills.Understanding;
 
 namespace Staffono.Skills.Calendar;
 
 /// <summary>
-/// The calendar as a capability. Availability is read-only and may be offered to an LLM as a tool
-/// (the methods carry <see cref="DescriptionAttribute"/>); holding and booking happen only from the
-/// booking dialog, after the customer confirmed, never from a model.
+/// The calendar as a capability and a kernel plugin ("calendar"). Availability is read-only and may be
+/// offered to a model as a tool. Holding, booking and cancelling — and reading a customer's own bookings,
+/// whose identity comes from the channel, never from a model — demand a <see cref="DialogGrant"/>: they
+/// run from the booking dialogs, after the customer confirmed, and the kernel refuses them to a model.
 /// </summary>
 public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore store, TimeProvider time)
 {
@@ -17,13 +20,17 @@ public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore 
     /// <summary>The business's local time now.</summary>
     public DateTime LocalNow => TimeZoneInfo.ConvertTime(time.GetUtcNow(), profile.TimeZone).DateTime;
 
+    [KernelFunction("find_free_slots"), ModelMayCall]
     [Description("Finds 2-3 free appointment slots for a service near the requested moment. Read-only.")]
-    public async Task<SlotOffer> FindSlotsAsync(
+    public Task<SlotOffer> FreeSlotsAsync(
         [Description("The service id from the business profile, e.g. 'haircut'.")] string serviceId,
         [Description("The location id, or null for any location.")] string? locationId,
         [Description("The requested moment in the business's local time, and how precise it is.")] DateTimeResolution wanted,
-        [Description("The customer asking, whose own hold does not block them.")] string? customerKey = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        FindSlotsAsync(serviceId, locationId, wanted, null, cancellationToken);
+
+    /// <summary>Free slots near the requested moment; <paramref name="customerKey"/>'s own hold does not block them.</summary>
+    public async Task<SlotOffer> FindSlotsAsync(string serviceId, string? locationId, DateTimeResolution wanted, string? customerKey = null, CancellationToken cancellationToken = default)
     {
         var now = LocalNow;
         var busy = await store.BusyAsync(now.Date, now.Date.AddDays(profile.Booking.HorizonDays + 2), customerKey, cancellationToken);
@@ -36,8 +43,12 @@ public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore 
     /// of others may cover at most half of a staff member's working day. Past that, the customer goes on
     /// without a hold (<see cref="HoldStatus.NotHeld"/>) and the booking itself stays race-safe.
     /// </summary>
-    public Task<HoldResult> HoldAsync(Slot slot, Customer customer, CancellationToken cancellationToken = default) =>
-        store.HoldAsync(slot, customer.Key, profile.Booking.HoldDuration, MaxHeld(slot), cancellationToken);
+    [KernelFunction("hold"), DialogOnly]
+    public Task<HoldResult> HoldAsync(Slot slot, Customer customer, DialogGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return store.HoldAsync(slot, customer.Key, profile.Booking.HoldDuration, MaxHeld(slot), cancellationToken);
+    }
 
     /// <summary>Half the staff member's working time that day (at least one slot, so a short day can still be held).</summary>
     private TimeSpan MaxHeld(Slot slot)
@@ -48,17 +59,29 @@ public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore 
         return half > slot.End - slot.Start ? half : slot.End - slot.Start;
     }
 
-    /// <summary>Books a confirmed slot (moving <paramref name="replacesBookingId"/> if given). Dialog only.</summary>
-    public Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, CancellationToken cancellationToken = default) =>
-        store.BookAsync(slot, customer, replacesBookingId, cancellationToken);
+    /// <summary>Books a confirmed slot (moving <paramref name="replacesBookingId"/> if given).</summary>
+    [KernelFunction("book"), DialogOnly]
+    public Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId, DialogGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return store.BookAsync(slot, customer, replacesBookingId, cancellationToken);
+    }
 
-    [Description("Lists the customer's own upcoming bookings. Read-only.")]
-    public Task<IReadOnlyList<Booking>> UpcomingAsync(Customer customer, CancellationToken cancellationToken = default) =>
-        store.BookingsOfAsync(customer, LocalNow, cancellationToken);
+    /// <summary>The customer's own upcoming bookings (who the customer is comes from the channel, so a model never chooses it).</summary>
+    [KernelFunction("upcoming_bookings"), DialogOnly]
+    public Task<IReadOnlyList<Booking>> UpcomingAsync(Customer customer, DialogGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return store.BookingsOfAsync(customer, LocalNow, cancellationToken);
+    }
 
-    /// <summary>Cancels one of the customer's own bookings; false for anything else. Dialog only.</summary>
-    public Task<bool> CancelAsync(string bookingId, Customer customer, CancellationToken cancellationToken = default) =>
-        store.CancelAsync(bookingId, customer, cancellationToken);
+    /// <summary>Cancels one of the customer's own bookings; false for anything else.</summary>
+    [KernelFunction("cancel"), DialogOnly]
+    public Task<bool> CancelAsync(string bookingId, Customer customer, DialogGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return store.CancelAsync(bookingId, customer, cancellationToken);
+    }
 
     /// <summary>The calendar invite of a booking, by the unguessable token in its URL; null when there is none.</summary>
     public async Task<string?> InviteAsync(string token, CancellationToken cancellationToken = default)

@@ -236,7 +236,7 @@ public sealed class CalendarTests : IDisposable
         for (var hour = 10; hour < 19; hour++)
         {
             var slot = new Slot("haircut", "olga", "tverskaya", wednesday.AddHours(hour), wednesday.AddHours(hour + 1));
-            statuses.Add((await calendar.HoldAsync(slot, new Customer($"webchat/stranger-{hour}", null, null))).Status);
+            statuses.Add((await calendar.HoldAsync(slot, new Customer($"webchat/stranger-{hour}", null, null), new Staffono.Skills.Ai.DialogGrant())).Status);
         }
 
         var held = (await _store.BusyAsync(wednesday, wednesday.AddDays(1))).Where(b => b.StaffId == "olga").ToList();
