@@ -25,6 +25,8 @@ public static class StaffonoHost
         builder.AddBusinessProfile();
         builder.Services.AddSingleton<IBot>(sp => sp.GetRequiredService<StaffonoBot>());
         builder.Services.AddSingleton<ITurnRecovery>(sp => sp.GetRequiredService<StaffonoBot>());
+        builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<Warmup>();
         builder.Services.AddProblemDetails();
         configureServices?.Invoke(builder.Services);
 

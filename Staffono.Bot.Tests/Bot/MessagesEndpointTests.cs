@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -86,9 +87,44 @@ public sealed class MessagesEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_answers_ok()
+    public async Task Health_answers_ok_once_the_host_is_warm()
     {
+        await _host.Services.GetRequiredService<Staffono.Bot.Hosting.Readiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+
         Assert.Equal("ok", await _host.Client.GetStringAsync("healthz"));
+    }
+
+    [Fact]
+    public async Task Until_the_warm_up_has_run_health_answers_503_and_messages_are_still_answered()
+    {
+        // The warm-up recognizes a date; this recognizer holds it there until the test lets it go.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var host = await RunningHost.StartAsync(null, services => services.AddSingleton<Staffono.Skills.Understanding.IDateTimeRecognizer>(new HeldRecognizer(held, release.Task)));
+        await held.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        var warming = await host.Client.GetAsync("healthz");
+        Assert.Equal((HttpStatusCode.ServiceUnavailable, "warming up"), (warming.StatusCode, await warming.Content.ReadAsStringAsync()));
+        var reply = await host.Client.PostAsync("api/messages", new StringContent(
+            """{"type":"message","id":"1","channelId":"emulator","deliveryMode":"expectReplies","text":"hello","from":{"id":"u"},"recipient":{"id":"b"},"conversation":{"id":"c"}}""",
+            System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, reply.StatusCode);
+
+        release.SetResult();
+        await host.Services.GetRequiredService<Staffono.Bot.Hosting.Readiness>().WhenReady.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Equal("ok", await host.Client.GetStringAsync("healthz"));
+    }
+
+    private sealed class HeldRecognizer(TaskCompletionSource held, Task release) : Staffono.Skills.Understanding.IDateTimeRecognizer
+    {
+        private readonly Staffono.Skills.Understanding.DateTimeRecognizer _inner = new();
+
+        public Staffono.Skills.Understanding.DateTimeResolution? Recognize(string? text, DateTime reference)
+        {
+            held.TrySetResult();
+            release.Wait();
+            return _inner.Recognize(text, reference);
+        }
     }
 
     [Fact]

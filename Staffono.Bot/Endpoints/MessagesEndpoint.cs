@@ -8,7 +8,8 @@ public static class MessagesEndpoint
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapPost("/api/messages", HandleAsync);
-        endpoints.MapGet("/healthz", () => Results.Text("ok"));
+        // Healthy once the host answers at full speed (see Warmup); 503 while it is still warming up.
+        endpoints.MapGet("/healthz", (Hosting.Readiness readiness) => readiness.IsReady ? Results.Text("ok") : Results.Text("warming up", statusCode: StatusCodes.Status503ServiceUnavailable));
         return endpoints;
     }
 

@@ -32,7 +32,6 @@ public static class UnderstandingHostingExtensions
             sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value));
         services.AddSingleton(sp => new Staffono.Skills.Understanding.Entities.OrderNumberRecognizer(
             sp.GetRequiredService<IOptions<UnderstandingOptions>>().Value.OrderNumberPattern is { Length: > 0 } pattern ? pattern : null));
-        services.AddHostedService<ClassifierWarmup>();
         return builder;
     }
 
@@ -49,21 +48,4 @@ public static class UnderstandingHostingExtensions
 
     /// <summary>The LLM classifier, or null when none is configured (DI cannot hold a null singleton itself).</summary>
     private sealed record LlmHolder(LlmIntentClassifier? Classifier);
-
-    /// <summary>Trains the classifier in the background as the host starts, so the first customer does not wait for it.</summary>
-    private sealed class ClassifierWarmup(IServiceProvider services, ILogger<ClassifierWarmup> logger) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            _ = Task.Run(() =>
-            {
-                var started = TimeProvider.System.GetTimestamp();
-                var classifier = services.GetRequiredService<IntentUnderstanding>();
-                logger.LogInformation("Intent classifier ready in {Elapsed} ms ({Classifier})", TimeProvider.System.GetElapsedTime(started).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture), classifier.GetType().Name);
-            }, CancellationToken.None);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
 }
