@@ -3,6 +3,7 @@ using Staffono.Dialogs.Engine.Prompts;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Channels;
 using Staffono.Runtime.Schema;
+using Staffono.Skills.Customers;
 using Staffono.Skills.Understanding;
 
 namespace Staffono.Dialogs;
@@ -21,15 +22,20 @@ public sealed class MainDialog : InterruptibleDialog
     private static readonly string[] Abilities = ["booking", "order_status", "returns", "renewal", "pricing", "human"];
 
     private readonly IntentUnderstanding _understanding;
+    private readonly IContactLog? _contacts;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, WorkflowEntry> _byIntent = new(StringComparer.Ordinal);
     private readonly List<WorkflowEntry> _buttons = [];
 
     /// <param name="understanding">What each message asks for.</param>
     /// <param name="workflows">The use cases this business runs.</param>
-    public MainDialog(IntentUnderstanding understanding, IEnumerable<Workflow> workflows)
+    /// <param name="contacts">Where «отписаться» is recorded; without it the bot says it cannot.</param>
+    public MainDialog(IntentUnderstanding understanding, IEnumerable<Workflow> workflows, IContactLog? contacts = null, TimeProvider? time = null)
         : base(DialogId)
     {
         _understanding = understanding ?? throw new ArgumentNullException(nameof(understanding));
+        _contacts = contacts;
+        _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(workflows);
         AddDialog(new ChoicePrompt(ClarifyPrompt));
         foreach (var workflow in workflows)
@@ -93,6 +99,15 @@ public sealed class MainDialog : InterruptibleDialog
         var text = dc.Context.Activity.Text;
         if (dc.Context.Activity.Type != ActivityTypes.Message)
         {
+            return;
+        }
+
+        // «отписаться» / «подписаться»: no more (or again) messages the customer did not ask for. Checked before
+        // cancel, because with nothing to cancel a bare «стоп» means "stop writing to me".
+        if (_contacts is not null && SubscriptionRecognizer.Recognize(text) is { } stop)
+        {
+            await _contacts.SetOptedOutAsync(CustomerIdentity.Of(dc.Context).Key, stop, _time.GetUtcNow(), cancellationToken);
+            await SendHelpAsync(dc, Texts.Get(dc.Language, stop ? "main.unsubscribed" : "main.subscribed"), cancellationToken);
             return;
         }
 

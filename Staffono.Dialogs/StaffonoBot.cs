@@ -4,6 +4,7 @@ using Staffono.Runtime.Adapter;
 using Staffono.Runtime.Channels;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
+using Staffono.Skills.Customers;
 
 namespace Staffono.Dialogs;
 
@@ -18,9 +19,12 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly IStatePropertyAccessor<ConversationTranscript> _transcript;
     private readonly TimeProvider _time;
+    private readonly IContactLog? _contacts;
 
-    public StaffonoBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, TimeProvider time)
+    /// <param name="contacts">Where each customer's last message is noted, for the channel rules of writing first.</param>
+    public StaffonoBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, TimeProvider time, IContactLog? contacts = null)
     {
+        _contacts = contacts;
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
@@ -38,6 +42,11 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
             case ActivityTypes.Message:
                 await SettleLanguageAsync(turnContext, cancellationToken);
                 (await _transcript.GetAsync(turnContext, () => new ConversationTranscript(), cancellationToken))!.Follow(turnContext, _time.GetUtcNow());
+                if (_contacts is not null && activity.From?.Id is { Length: > 0 })
+                {
+                    await _contacts.WroteAsync(CustomerIdentity.Of(turnContext).Key, _time.GetUtcNow(), cancellationToken);
+                }
+
                 await DialogRunner.RunAsync(_mainDialog, turnContext, _dialogState, cancellationToken);
                 break;
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:

@@ -101,7 +101,7 @@ internal static class DirectLineMemoryCommand
             ArgumentList =
             {
                 botDll, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataFolder={folder}",
-                "--Logging:LogLevel:Default=Warning", "--Reminders:Dispatch=false",
+                "--Logging:LogLevel:Default=Warning", "--Outbox:Dispatch=false",
                 "--DirectLine:PostsBurst=1000", "--DirectLine:PostsPerSecond=1000", "--DirectLine:MaxHistoryBytes=33554432",
             },
             WorkingDirectory = Path.GetDirectoryName(botDll)!,

@@ -33,7 +33,7 @@ internal static class FirstMessageCommand
             var started = Stopwatch.StartNew();
             using var bot = Process.Start(new ProcessStartInfo("dotnet")
             {
-                ArgumentList = { botDll, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataFolder={folder}", "--Logging:LogLevel:Default=Warning", "--Reminders:Dispatch=false" },
+                ArgumentList = { botDll, $"--urls=http://127.0.0.1:{port}", $"--Storage:DataFolder={folder}", "--Logging:LogLevel:Default=Warning", "--Outbox:Dispatch=false" },
                 WorkingDirectory = Path.GetDirectoryName(botDll)!,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

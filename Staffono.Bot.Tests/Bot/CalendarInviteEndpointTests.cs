@@ -17,7 +17,7 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
     private RunningHost _host = null!;
 
-    public async Task InitializeAsync() => _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
+    public async Task InitializeAsync() => _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -49,7 +49,7 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
     public async Task With_a_public_base_url_a_telegram_confirmation_links_the_invite_there_and_the_link_works()
     {
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
-        await using var host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", "--Business:PublicBaseUrl=https://salon.example/bot");
+        await using var host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false", "--Business:PublicBaseUrl=https://salon.example/bot");
         foreach (var text in new[] { "Можно завтра в 11 на стрижку на Тверской?", "в 11:00", "да" })
         {
             (await host.Client.PostAsJsonAsync("api/messages", new

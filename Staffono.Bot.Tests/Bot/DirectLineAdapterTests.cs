@@ -17,7 +17,7 @@ public sealed class DirectLineAdapterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await RunningHost.StartAsync("--Reminders:Dispatch=false");
+        _host = await RunningHost.StartAsync("--Outbox:Dispatch=false");
         _client = new DirectLineClient(_host.Client);
     }
 

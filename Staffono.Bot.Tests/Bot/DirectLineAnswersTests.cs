@@ -13,7 +13,7 @@ public sealed class DirectLineAnswersTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await RunningHost.StartAsync("--Reminders:Dispatch=false");
+        _host = await RunningHost.StartAsync("--Outbox:Dispatch=false");
         _client = new DirectLineClient(_host.Client);
     }
 

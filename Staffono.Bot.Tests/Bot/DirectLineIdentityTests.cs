@@ -24,7 +24,7 @@ public sealed class DirectLineIdentityTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
+        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false");
         _client = new DirectLineClient(_host.Client);
     }
 

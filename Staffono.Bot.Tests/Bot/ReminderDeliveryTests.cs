@@ -2,7 +2,9 @@ using Staffono.Skills.Customers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Staffono.Bot.Reminders;
+using Staffono.Bot.Outbox;
+using Staffono.Dialogs.Booking;
+using Staffono.Skills.Outbox;
 using Staffono.Bot.Tests.Support;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Understanding;
@@ -44,11 +46,11 @@ public sealed class ReminderDeliveryTests : IDisposable
         await BookWithRemindersAsync(crashed, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/lease");
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());     // Tue 14:00: the 24 h reminder is due
         using var dies = new CancellationTokenSource();
-        var sending = crashed.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync(dies.Token);
+        var sending = crashed.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync(dies.Token);
         await firstDelivery.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // A second dispatcher in the same lease window finds nothing to claim.
-        Assert.Equal(0, await ActivatorUtilities.CreateInstance<ReminderDispatcher>(crashed.Services).RunOnceAsync());
+        Assert.Equal(0, await ActivatorUtilities.CreateInstance<OutboxDispatcher>(crashed.Services).RunOnceAsync());
 
         await dies.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sending);
@@ -56,7 +58,7 @@ public sealed class ReminderDeliveryTests : IDisposable
 
         // A new instance on the same database: the dead sender's claim still holds for the rest of its minute...
         await using var restarted = await StartHostAsync();
-        var dispatcher = restarted.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = restarted.Services.GetRequiredService<OutboxDispatcher>();
         _clock.Advance(TimeSpan.FromSeconds(59));
         Assert.Equal(0, await dispatcher.RunOnceAsync());
 
@@ -64,7 +66,11 @@ public sealed class ReminderDeliveryTests : IDisposable
         _clock.Advance(TimeSpan.FromSeconds(1) + TimeSpan.FromTicks(1));
         Assert.Equal(1, await dispatcher.RunOnceAsync());
         Assert.Equal(0, await dispatcher.RunOnceAsync());
-        Assert.Equal(2, connector.Requests.Count(r => r.Body.Contains("Напоминаем о записи", StringComparison.Ordinal)));
+        var sends = connector.Requests.Where(r => r.Body.Contains("Напоминаем о записи", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, sends.Count);
+        // The second send is recognisably the same message: it carries the same activity id.
+        var ids = sends.Select(r => System.Text.Json.JsonDocument.Parse(r.Body).RootElement.GetProperty("id").GetString()).Distinct().ToList();
+        Assert.StartsWith("outbox:booking/", Assert.Single(ids), StringComparison.Ordinal);
         neverAnswer.TrySetResult();
     }
 
@@ -72,9 +78,9 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task The_store_gives_a_due_message_to_one_claimant_and_to_the_next_only_after_the_lease()
     {
         await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+        var store = host.Services.GetRequiredService<OutboxStore>();
         var now = _clock.GetUtcNow();
-        await store.AddAsync(new ScheduledMessage("m1", "b1", "reminder-2h", now, now.AddHours(2), "{}", "ru"), CancellationToken.None);
+        await store.EnqueueAsync(new OutboxMessage("m1", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
         var lease = TimeSpan.FromMinutes(1);
 
         var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.ClaimDueAsync(now, lease, 10, CancellationToken.None)));
@@ -92,7 +98,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var host = await StartHostAsync();
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/late");
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 15, 0, 0), "telegram/timely");
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
 
         // The host was down from Tuesday morning until Wednesday 14:00 sharp: the 14:00 appointment has begun.
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
@@ -114,7 +120,7 @@ public sealed class ReminderDeliveryTests : IDisposable
 
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 10, 59, 59, TimeSpan.Zero) - _clock.GetUtcNow());
 
-        Assert.Equal(2, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        Assert.Equal(2, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
     }
 
     [Fact]
@@ -138,15 +144,15 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task With_dispatch_off_the_instance_says_so_and_leaves_every_reminder_to_others()
     {
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
-        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", "--Logging:LogLevel:Staffono.Bot.Reminders=Information");
+        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false", "--Logging:LogLevel:Staffono.Bot.Outbox=Information");
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/off");
 
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
-        Assert.Contains(host.Logs.Lines, l => l.Message == "Reminders:Dispatch is off: this instance sends no reminders");
-        Assert.True(host.Services.GetRequiredService<ReminderDispatcher>().ExecuteTask?.IsCompleted, "the background loop ended at once");
+        Assert.Contains(host.Logs.Lines, l => l.Message == "Outbox:Dispatch is off: this instance sends no proactive messages");
+        Assert.True(host.Services.GetRequiredService<OutboxDispatcher>().ExecuteTask?.IsCompleted, "the background loop ended at once");
         // Nothing claimed it meanwhile: the one due reminder is still there for a dispatcher that runs.
-        Assert.Equal(1, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        Assert.Equal(1, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
     }
 
     [Fact]
@@ -165,11 +171,11 @@ public sealed class ReminderDeliveryTests : IDisposable
         });
         await using var host = await StartHostAsync();
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/refused");
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
         Assert.Equal(0, await dispatcher.RunOnceAsync());
-        Assert.Contains(host.Logs.Lines, l => l.Message.StartsWith("Reminder ", StringComparison.Ordinal) && l.Message.EndsWith(" could not be sent; it will be retried", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Message.StartsWith("Outbox message booking/", StringComparison.Ordinal) && l.Message.EndsWith(" could not be sent; it will be retried", StringComparison.Ordinal));
 
         refuse = false;
         Assert.Equal(0, await dispatcher.RunOnceAsync());                  // still leased to the failed attempt
@@ -187,10 +193,10 @@ public sealed class ReminderDeliveryTests : IDisposable
         Assert.True(await host.Services.GetRequiredService<SqliteCalendarStore>().CancelAsync(booking.Id, booking.Customer));
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
-        Assert.Equal(0, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        Assert.Equal(0, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
         Assert.Empty(connector.Requests);
         _clock.Advance(TimeSpan.FromHours(1));
-        Assert.Empty(await host.Services.GetRequiredService<ScheduledMessageStore>().ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<OutboxStore>().ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
     }
 
     [Fact]
@@ -199,7 +205,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
         await using var host = await StartHostAsync();
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 26, 20, 0, 0), "telegram/evening");   // Thursday 20:00
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
 
         // The 24 h reminder was due Wednesday 20:00, but this instance was down until 23:00: quiet hours.
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 20, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
@@ -217,10 +223,10 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
         await using var host = await StartHostAsync();
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 9, 0, 0), "telegram/early", "manicure", "arbat");   // Wednesday 09:00
-        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+        var store = host.Services.GetRequiredService<OutboxStore>();
 
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());       // 07:00: due, and quiet until 09:00
-        Assert.Equal(0, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
+        Assert.Equal(0, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
         _clock.Advance(TimeSpan.FromMinutes(2));
         Assert.Empty(await store.ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
         Assert.Empty(connector.Requests);
@@ -234,11 +240,11 @@ public sealed class ReminderDeliveryTests : IDisposable
         File.WriteAllText(profile, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"))
             .Replace("quiet_hours: \"22:00-09:00\"", "quiet_hours: \"13:00-15:00\"", StringComparison.Ordinal));
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
-        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false", $"--Business:ProfilePath={profile}");
+        await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false", $"--Business:ProfilePath={profile}");
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 16, 0, 0), "telegram/lunch");   // 2 h reminder due Wednesday 14:00
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 30, 0), "telegram/morning"); // 2 h reminder due 12:30
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 15, 0, 0), "telegram/edge");     // 2 h reminder due 13:00 sharp
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
 
         // 12:30, not quiet yet: the 12:30 reminder goes, with the three day-before ones that fell due on Tuesday afternoon.
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 9, 30, 0, TimeSpan.Zero) - _clock.GetUtcNow());
@@ -259,14 +265,14 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task A_reminder_whose_conversation_reference_is_lost_is_logged_not_sent()
     {
         await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+        var store = host.Services.GetRequiredService<OutboxStore>();
         var booking = await BookWithRemindersAsync(host, new Uri("http://127.0.0.1:9/"), new DateTime(2026, 11, 25, 14, 0, 0), "telegram/lost");
         var now = _clock.GetUtcNow();
-        await store.CancelForBookingAsync(booking.Id, CancellationToken.None);
-        await store.AddAsync(new ScheduledMessage("lost:1", booking.Id, "reminder-2h", now, now.AddHours(3), "null", "ru"), CancellationToken.None);
+        await store.CancelAsync(BookingReminders.KeyPrefix(booking.Id), CancellationToken.None);
+        await store.EnqueueAsync(new OutboxMessage("lost:1", BookingReminders.Kind, now, now.AddHours(3), "null", "telegram/lost", "ru", $$"""{"bookingId":"{{booking.Id}}"}""", Transactional: true), CancellationToken.None);
 
-        Assert.Equal(0, await host.Services.GetRequiredService<ReminderDispatcher>().RunOnceAsync());
-        Assert.Contains(host.Logs.Lines, l => l.Exception?.Message == "Reminder lost:1 has no conversation reference.");
+        Assert.Equal(0, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
+        Assert.Contains(host.Logs.Lines, l => l.Exception?.Message == "Outbox message lost:1 has no conversation reference.");
     }
 
     [Fact]
@@ -275,7 +281,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
         await using var host = await StartHostAsync();
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 10, 30, 0), "telegram/day");   // now is Tuesday 10:30
-        var dispatcher = host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
 
         Assert.Equal(0, await dispatcher.RunOnceAsync());
         _clock.Advance(TimeSpan.FromHours(22.5));                                                           // Wednesday 09:00, when quiet hours end
@@ -287,18 +293,19 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task Cancelling_a_bookings_reminders_leaves_nothing_to_claim_and_keeps_others()
     {
         await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<ScheduledMessageStore>();
+        var store = host.Services.GetRequiredService<OutboxStore>();
         var now = _clock.GetUtcNow();
-        await store.AddAsync(new ScheduledMessage("a:24h", "a", "reminder-24h", now, now.AddHours(2), "{}", "ru"), CancellationToken.None);
-        await store.AddAsync(new ScheduledMessage("b:24h", "b", "reminder-24h", now, now.AddHours(2), "{}", "ru"), CancellationToken.None);
+        await store.EnqueueAsync(new OutboxMessage("booking/a/reminder-24h", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
+        await store.EnqueueAsync(new OutboxMessage("booking/ab/reminder-24h", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
 
-        await store.CancelForBookingAsync("a", CancellationToken.None);
+        await store.CancelAsync(BookingReminders.KeyPrefix("a"), CancellationToken.None);
 
-        Assert.Equal(["b:24h"], (await store.ClaimDueAsync(now, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Select(m => m.Id));
+        // "booking/a/" is a prefix of one key only: booking "ab" keeps its reminder.
+        Assert.Equal(["booking/ab/reminder-24h"], (await store.ClaimDueAsync(now, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Select(m => m.Message.Key));
     }
 
     private Task<RunningHost> StartHostAsync() =>
-        RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
+        RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false");
 
     private static async Task<Booking> BookWithRemindersAsync(RunningHost host, Uri connector, DateTime localStart, string customerKey, string service = "haircut", string location = "tverskaya")
     {
@@ -306,6 +313,8 @@ public sealed class ReminderDeliveryTests : IDisposable
         var offer = await calendar.FindSlotsAsync(service, location, new DateTimeResolution(localStart, DateTimeGranularity.Minute));
         var booking = (await calendar.BookAsync(offer.Slots.First(s => s.Start == localStart), new Customer(customerKey, "Анна", null), null, new Staffono.Skills.Ai.DialogGrant()))!;
         var reference = $$"""{"user":{"id":"{{customerKey}}"},"bot":{"id":"bot"},"conversation":{"id":"{{customerKey}}"},"channelId":"telegram","serviceUrl":"{{connector}}"}""";
+        // The customer wrote to the bot (Telegram only lets a bot write to people who started it).
+        await host.Services.GetRequiredService<IContactLog>().WroteAsync(customerKey, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         await host.Services.GetRequiredService<IReminderSchedule>().ScheduleAsync(booking, reference, "ru");
         return booking;
     }

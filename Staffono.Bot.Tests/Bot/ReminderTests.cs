@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Staffono.Bot.Reminders;
+using Staffono.Bot.Outbox;
 using Staffono.Bot.Tests.Support;
 using Xunit;
 
@@ -18,7 +18,7 @@ public sealed class ReminderTests : IAsyncLifetime
     public async Task InitializeAsync() =>
         // The test runs every dispatch round itself: a background loop on the same manual clock would wake
         // when the test moves the clock and could claim a reminder before the test's own round does.
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Reminders:Dispatch=false");
+        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false");
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
@@ -31,11 +31,11 @@ public sealed class ReminderTests : IAsyncLifetime
         await client.SayAsync(conversationId, token, "Можно завтра в 11 на стрижку на Тверской?", "в 11:00", "да");
         Assert.Contains(await FeedTextsAsync(client, conversationId, token), t => t.StartsWith("Готово! Вы записаны на завтра в 11:00.", StringComparison.Ordinal));
 
-        var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = _host.Services.GetRequiredService<OutboxDispatcher>();
         Assert.Equal(0, await dispatcher.RunOnceAsync());
         _clock.Advance(TimeSpan.FromMinutes(31));        // 11:01 Tuesday: 24 h before 11:00 Wednesday
         Assert.Equal(1, await dispatcher.RunOnceAsync());
-        var restarted = ActivatorUtilities.CreateInstance<ReminderDispatcher>(_host.Services);
+        var restarted = ActivatorUtilities.CreateInstance<OutboxDispatcher>(_host.Services);
         Assert.Equal(0, await restarted.RunOnceAsync());
         Assert.Equal(0, await dispatcher.RunOnceAsync());
 
@@ -52,7 +52,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(1, await dispatcher.RunOnceAsync());
         _clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(0, await dispatcher.RunOnceAsync());
-        Assert.Equal(2, await _host.Services.GetRequiredService<ScheduledMessageStore>().CountSentAsync());
+        Assert.Equal(2, await _host.Services.GetRequiredService<OutboxStore>().CountSentAsync());
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public sealed class ReminderTests : IAsyncLifetime
         // No public URL is configured, and the service URL is Telegram's connector: no link rather than a wrong one.
         Assert.DoesNotContain(posted, b => b.Contains("calendar/", StringComparison.Ordinal));
 
-        var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = _host.Services.GetRequiredService<OutboxDispatcher>();
         _clock.Advance(TimeSpan.FromMinutes(31));
         Assert.Equal(1, await dispatcher.RunOnceAsync());
         var reminder = JsonDocument.Parse(posted.Last()).RootElement;
@@ -125,7 +125,7 @@ public sealed class ReminderTests : IAsyncLifetime
         await SayAsync("1");
         await SayAsync("да");
         Assert.Contains(posted, b => b.Contains("Готово! Вы записаны на 27 ноября (пт) в 12:00.", StringComparison.Ordinal));
-        var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = _host.Services.GetRequiredService<OutboxDispatcher>();
 
         // Wednesday 09:00 and 11:00 would have been the old booking's reminders: nothing comes.
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
@@ -147,13 +147,14 @@ public sealed class ReminderTests : IAsyncLifetime
         });
         var calendar = _host.Services.GetRequiredService<Staffono.Skills.Calendar.CalendarPlugin>();
         var reminders = _host.Services.GetRequiredService<Staffono.Skills.Calendar.IReminderSchedule>();
-        var customer = new Staffono.Skills.Customers.Customer("telegram/q", "Q", null);
+        var customer = new Customer("telegram/q", "Q", null);
         var wednesdayTen = new DateTime(2026, 11, 25, 10, 0, 0);
         var offer = await calendar.FindSlotsAsync("haircut", "tverskaya", new Staffono.Skills.Understanding.DateTimeResolution(wednesdayTen, Staffono.Skills.Understanding.DateTimeGranularity.Hour));
         var booking = (await calendar.BookAsync(offer.Slots.Single(s => s.Start == wednesdayTen), customer, null, new Staffono.Skills.Ai.DialogGrant()))!;
         var reference = $$"""{"user":{"id":"q"},"bot":{"id":"bot"},"conversation":{"id":"tg-q"},"channelId":"telegram","serviceUrl":"{{connector.BaseUri}}"}""";
+        await _host.Services.GetRequiredService<IContactLog>().WroteAsync(customer.Key, _clock.GetUtcNow());   // the customer started the bot
         await reminders.ScheduleAsync(booking, reference, "ru");
-        var dispatcher = _host.Services.GetRequiredService<ReminderDispatcher>();
+        var dispatcher = _host.Services.GetRequiredService<OutboxDispatcher>();
 
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 5, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());   // 08:00 Moscow: the 2 h reminder is due, but it is quiet until 09:00
         Assert.Equal(0, await dispatcher.RunOnceAsync());

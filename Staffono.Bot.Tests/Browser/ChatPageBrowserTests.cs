@@ -27,7 +27,7 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         }
 
         // Monday 2026-12-07, 09:00 in Moscow: "послезавтра" is always Wednesday the 9th, whatever day the suite runs.
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Today), "--Reminders:Dispatch=false");
+        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Today), "--Outbox:Dispatch=false");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

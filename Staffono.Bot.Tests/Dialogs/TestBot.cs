@@ -6,6 +6,7 @@ using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;
+using Staffono.Skills.Customers;
 using Staffono.Skills.Handoff;
 using Staffono.Skills.Understanding;
 
@@ -38,6 +39,7 @@ internal static class TestBot
         services.AddSingleton(new SqliteCalendarStore(databasePath, clock));
         services.AddSingleton<IOutcomeLog>(new SqliteOutcomeLog(databasePath));
         services.AddSingleton<IHandoffStore>(new SqliteHandoffStore(databasePath));
+        services.AddSingleton<IContactLog>(new SqliteContactLog(databasePath));
         configure?.Invoke(services);
 
         services.AddWorkflowPlatform();

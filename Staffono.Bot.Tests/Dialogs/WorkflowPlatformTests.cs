@@ -8,6 +8,7 @@ using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
+using Staffono.Skills.Customers;
 using Staffono.Skills.Handoff;
 using Staffono.Skills.Understanding;
 using Xunit;
@@ -110,6 +111,38 @@ public sealed class WorkflowPlatformTests
         Assert.Equal("не помню телефон", transcript[^1].Text);
         Assert.Contains(transcript, l => l.Text == new string('я', ConversationTranscript.MaxLineLength) + "…");
         Assert.DoesNotContain(transcript, l => l.Text == "привет 0");
+    }
+
+    [Theory]
+    [InlineData("ru-RU", "отписаться", "подписаться")]
+    [InlineData("ru-RU", "стоп", "подпишите меня")]
+    [InlineData("en-US", "unsubscribe", "subscribe")]
+    [InlineData("en-US", "Stop", "Subscribe")]
+    public async Task A_customer_can_stop_messages_they_did_not_ask_for_and_start_them_again(string locale, string stop, string again)
+    {
+        using var folder = new TempFolder();
+        using var flow = Flow(folder);
+        flow.Locale = locale;
+        var language = locale[..2];
+        var contacts = new SqliteContactLog(folder.File("staffono.db"));
+
+        Assert.Equal(Texts.Get(language, "main.unsubscribed"), Assert.Single(await flow.SendAsync(stop)));
+        Assert.NotNull((await contacts.FindAsync("webchat/user-1"))?.OptedOutAt);
+        Assert.Equal(Texts.Get(language, "main.subscribed"), Assert.Single(await flow.SendAsync(again)));
+        Assert.Null((await contacts.FindAsync("webchat/user-1"))?.OptedOutAt);
+        Assert.NotNull((await contacts.FindAsync("webchat/user-1"))?.LastWrote);
+    }
+
+    [Fact]
+    public async Task Stop_in_the_middle_of_a_question_cancels_that_question_and_unsubscribes_nobody()
+    {
+        using var folder = new TempFolder();
+        using var flow = Flow(folder);
+
+        await flow.SendAsync("где мой заказ?");
+        Assert.Equal(Texts.Get("ru", "interrupt.cancelled"), Assert.Single(await flow.SendAsync("стоп")));
+
+        Assert.Null((await new SqliteContactLog(folder.File("staffono.db")).FindAsync("webchat/user-1"))?.OptedOutAt);
     }
 
     [Fact]

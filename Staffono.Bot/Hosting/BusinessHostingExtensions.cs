@@ -2,7 +2,9 @@ using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
-using Staffono.Bot.Reminders;
+using Staffono.Bot.Outbox;
+using Staffono.Skills.Customers;
+using Staffono.Skills.Outbox;
 using Staffono.Dialogs.Booking;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Handoff;
@@ -24,11 +26,15 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
         // The calendar and the outcome log share the database file with state and Direct Line, so they write through its one gate.
         builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
-        builder.Services.AddOptions<ReminderOptions>().Bind(builder.Configuration.GetSection(ReminderOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new ScheduledMessageStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
-        builder.Services.AddSingleton<IReminderSchedule, ReminderSchedule>();
-        builder.Services.AddSingleton<ReminderDispatcher>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReminderDispatcher>());
+        // One outbox for every proactive message, one dispatcher, one channel policy.
+        builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        builder.Services.AddSingleton<IContactLog>(sp => new SqliteContactLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
+        builder.Services.AddSingleton<OutboxPolicy>();
+        builder.Services.AddSingleton<OutboxRateLimits>();
+        builder.Services.AddSingleton<OutboxDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
         builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
 

@@ -8,7 +8,7 @@ using Staffono.Skills.Understanding;
 
 namespace Staffono.Dialogs.Booking;
 
-/// <summary>Adds the booking workflow. Needs the business profile and the calendar store; reminders when registered.</summary>
+/// <summary>Adds the booking workflow. Needs the business profile and the calendar store; sends reminders when the host has an outbox.</summary>
 public static class BookingRegistration
 {
     /// <param name="publicBaseUrl">Where this host is reachable from the internet, for invite links on channels other than its own web chat.</param>
@@ -19,12 +19,15 @@ public static class BookingRegistration
         services.TryAddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
         services.TryAddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKernelPlugin<CalendarPlugin>("calendar");
+        services.TryAddSingleton<IReminderSchedule>(sp => new BookingReminders(sp.GetRequiredService<Skills.Outbox.IOutbox>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOutboxRenderer>(sp => new BookingReminderRenderer(sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Workflow>(sp =>
         {
             var calendar = sp.GetRequiredService<CalendarPlugin>();
             var profile = sp.GetRequiredService<BusinessProfile>();
             var shared = sp.GetRequiredService<WorkflowServices>();
-            var reminders = sp.GetService<IReminderSchedule>();
+            // Reminders go through the outbox when the host has one.
+            var reminders = sp.GetService<Skills.Outbox.IOutbox>() is null ? null : sp.GetRequiredService<IReminderSchedule>();
             return new BookingWorkflow(
                 new BookingDialog(calendar, profile, sp.GetRequiredService<IDateTimeRecognizer>(), shared, reminders, baseUrl),
                 new MyBookingsDialog(calendar, profile, reschedule: false, shared, reminders),

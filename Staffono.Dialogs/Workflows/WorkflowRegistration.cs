@@ -23,8 +23,10 @@ public static class WorkflowRegistration
         // The recorded handoff until an operator channel (Teams, the console) registers its own.
         services.TryAddSingleton<IHandoff>(sp => new RecordedHandoff(sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new WorkflowServices(sp.GetRequiredService<IOutcomeLog>(), sp.GetRequiredService<IHandoff>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new MainDialog(sp.GetRequiredService<Skills.Understanding.IntentUnderstanding>(), sp.GetServices<Workflow>()));
-        services.TryAddSingleton<StaffonoBot>();
+        services.TryAddSingleton(sp => new MainDialog(sp.GetRequiredService<Skills.Understanding.IntentUnderstanding>(), sp.GetServices<Workflow>(), sp.GetService<Skills.Customers.IContactLog>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new StaffonoBot(
+            sp.GetRequiredService<Runtime.State.ConversationState>(), sp.GetRequiredService<Runtime.State.UserState>(), sp.GetRequiredService<MainDialog>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetService<Skills.Customers.IContactLog>()));
         return services;
     }
 }
