@@ -149,8 +149,10 @@ public sealed class ReminderDeliveryTests : IDisposable
 
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
+        // The loop runs on a pool thread (BackgroundService, .NET 10): with dispatch off it ends by itself, having said so.
+        // With dispatch on it would never end, and this wait would fail.
+        await host.Services.GetRequiredService<OutboxDispatcher>().ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains(host.Logs.Lines, l => l.Message == "Outbox:Dispatch is off: this instance sends no proactive messages");
-        Assert.True(host.Services.GetRequiredService<OutboxDispatcher>().ExecuteTask?.IsCompleted, "the background loop ended at once");
         // Nothing claimed it meanwhile: the one due reminder is still there for a dispatcher that runs.
         Assert.Equal(1, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
     }

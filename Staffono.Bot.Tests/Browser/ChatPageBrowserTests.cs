@@ -96,7 +96,7 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_customer_books_by_clicking_an_offered_slot_and_confirming()
+    public async Task A_customer_books_by_clicking_sees_only_human_words_as_their_own_and_opens_the_invite_with_a_click()
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
         var page = await context.NewPageAsync();
@@ -131,6 +131,26 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         await Expect(Bubble(page, "^Готово! Вы записаны на")).ToBeVisibleAsync();
         var done = await Bubble(page, "^Готово! Вы записаны на").InnerTextAsync();
         Assert.Contains("9 декабря (ср) в " + slotTitle[^5..], done, StringComparison.Ordinal);
+
+        // What the customer sees as their own messages is what they typed or the title they clicked, never an internal value.
+        var own = (await page.Locator(".webchat__bubble--from-user .webchat__text-content").AllInnerTextsAsync()).Select(t => t.Trim()).ToList();
+        Assert.Equal(["Можно записаться на стрижку на Тверской послезавтра?", slotTitle, "Анна", "Да"], own);
+        Assert.DoesNotContain(own, t => t.Contains('|', StringComparison.Ordinal) || System.Text.RegularExpressions.Regex.IsMatch(t, @"\d{10,}"));
+
+        // The invite is a button that opens the booking's .ics from this host.
+        var openedUrl = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await context.RouteAsync("**/calendar/*.ics", async route =>
+        {
+            openedUrl.TrySetResult(route.Request.Url);
+            await route.FulfillAsync(new RouteFulfillOptions { Status = 204 });
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Добавить в календарь" }).Last.ClickAsync();
+        var opened = await openedUrl.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Matches(@"/calendar/[A-Za-z0-9_-]+\.ics$", opened);
+        Assert.Contains(opened, done, StringComparison.Ordinal);
+        var invite = await _host.Client.GetStringAsync(new Uri(opened).PathAndQuery.TrimStart('/'));
+        Assert.StartsWith("BEGIN:VCALENDAR", invite, StringComparison.Ordinal);
         await context.CloseAsync();
     }
 

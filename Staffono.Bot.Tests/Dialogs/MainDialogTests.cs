@@ -124,10 +124,13 @@ public sealed class MainDialogTests
         var expected = OfflineIntentClassifier.Default.Predict("хочу перенести запись на пятницу").Ranking.Take(2).Select(r => r.Intent).ToList();
 
         var question = Assert.Single(await flow.SendActivityAsync(flow.Message("хочу перенести запись на пятницу")));
-        var answer = Assert.Single(await flow.SendAsync("1"));
+        // A button posts its own (Russian) title, never the intent's internal name; clicking it picks that intent.
+        var buttons = question.SuggestedActions!.Actions!.Select(a => a.Value!.Value.GetString()!).ToList();
+        var answer = Assert.Single(await flow.SendAsync(buttons[0]));
 
         Assert.Equal(Texts.Get("ru", "main.clarify", Texts.Get("ru", "intent." + expected[0]), Texts.Get("ru", "intent." + expected[1])), question.Text);
-        Assert.Equal(expected, question.SuggestedActions!.Actions!.Select(a => a.Value!.Value.GetString()));
+        Assert.Equal(expected.Select(i => Texts.Get("ru", "intent." + i)), buttons.Select(b => char.ToLowerInvariant(b[0]) + b[1..]));
+        Assert.Equal(question.SuggestedActions.Actions!.Select(a => a.Title), buttons);
         Assert.Equal(Texts.Get("ru", "main.not_yet", Texts.Get("ru", "intent." + expected[0])), answer);
         Assert.Equal(Intents.Reschedule, expected[0]);
     }

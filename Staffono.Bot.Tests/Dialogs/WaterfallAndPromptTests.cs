@@ -55,7 +55,8 @@ public sealed class WaterfallAndPromptTests
         var confirm = (await flow.SendActivityAsync(flow.Message("последний"))).Single();
 
         Assert.Equal(["Маленький", "Средний", "Большой"], size.SuggestedActions!.Actions!.Select(a => a.Title));
-        Assert.Equal(["S", "M", "L"], size.SuggestedActions.Actions!.Select(a => a.Value!.Value.GetString()));
+        // A button posts its title (what the customer sees as their own message), not the internal value "S", "M", "L".
+        Assert.Equal(["Маленький", "Средний", "Большой"], size.SuggestedActions.Actions!.Select(a => a.Value!.Value.GetString()));
         Assert.Equal(["Да", "Нет"], confirm.SuggestedActions!.Actions!.Select(a => a.Title));
         Assert.Equal("Олег: 3 x L. Подтверждаете?", confirm.Text);
     }

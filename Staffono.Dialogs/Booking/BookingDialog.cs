@@ -302,11 +302,10 @@ public sealed class BookingDialog : WorkflowDialog
 
         await RecordOutcomeAsync(step, request.ReplacesBookingId is null ? OutcomeKinds.Booked : OutcomeKinds.Rescheduled, booking.Id, ct);
         var when = When(step.Language, booking.Slot.Start);
-        await step.Context.SendActivityAsync(
-            InviteLink.For(step.Context.Activity, _publicBaseUrl, booking.IcsToken) is { } link
-                ? Texts.Message(step.Language, "booking.done", when, link.ToString())
-                : Texts.Message(step.Language, "booking.done_no_link", when),
-            ct);
+        var done = InviteLink.For(step.Context.Activity, _publicBaseUrl, booking.IcsToken) is { } link
+            ? new LogicalReply(Texts.Get(step.Language, "booking.done", when, link.ToString())) { Links = [new ReplyLink(Texts.Get(step.Language, "booking.add_to_calendar"), link)] }
+            : new LogicalReply(Texts.Get(step.Language, "booking.done_no_link", when));
+        await step.Context.SendActivitiesAsync(ReplyRenderer.Render(done with { Locale = TurnLanguage.Locale(step.Language) }, step.Context.Activity.ChannelId), ct);
         return await step.EndDialogAsync(booking.Id, ct);
     }
 

@@ -13,6 +13,12 @@ public sealed record LogicalReply(string Text)
     /// <summary>An Adaptive Card to show where the channel renders it; its choices must also be in <see cref="Choices"/> for the fallback.</summary>
     public JsonElement? AdaptiveCard { get; init; }
 
+    /// <summary>
+    /// Links to open. Where the channel shows cards they become buttons (a URL in plain text is not
+    /// clickable on web chat); elsewhere the text, which should name the URL too, is what the user gets.
+    /// </summary>
+    public IReadOnlyList<ReplyLink> Links { get; init; } = [];
+
     /// <summary>Locale of the reply ("ru-RU", "en-US").</summary>
     public string? Locale { get; init; }
 }

@@ -53,9 +53,20 @@ public static class ReplyRenderer
             if (i == chunks.Count - 1)
             {
                 // Options belong to the last part: that is the message the user answers.
+                var attachments = new List<Attachment>(2);
                 if (attachment is not null)
                 {
-                    activity.Attachments = [attachment];
+                    attachments.Add(attachment);
+                }
+
+                if (reply.Links.Count > 0 && channel.HeroCards)
+                {
+                    attachments.Add(new HeroCard { Buttons = reply.Links.Take(channel.MaxHeroCardButtons).Select(l => new CardAction(ActionTypes.OpenUrl, Shorten(l.Title, channel.MaxSuggestedActionTitleLength), l.Url.ToString())).ToList() }.ToAttachment());
+                }
+
+                if (attachments.Count > 0)
+                {
+                    activity.Attachments = attachments;
                 }
 
                 activity.SuggestedActions = suggested;

@@ -71,9 +71,13 @@ public abstract class Prompt<T> : Dialog
     /// <summary>Makes a <typeparamref name="T"/> of the user's message, if it is one.</summary>
     protected abstract Task<PromptRecognizerResult<T>> RecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
 
-    /// <summary>The options shown with the question; choice and confirm prompts offer theirs.</summary>
+    /// <summary>
+    /// The options shown with the question; choice and confirm prompts offer theirs. A button posts its
+    /// title, never the choice's internal value ("olga|tverskaya|6393…", an intent name): what the customer
+    /// sees as their own message is what they clicked, and the prompt maps the title back to the choice.
+    /// </summary>
     protected virtual IReadOnlyList<ReplyChoice> ChoicesToShow(string language, PromptOptions options) =>
-        options.Choices.Select(c => new ReplyChoice(c.DisplayTitle, c.Value)).ToList();
+        options.Choices.Select(c => new ReplyChoice(c.DisplayTitle)).ToList();
 
     private async Task SendAsync(ITurnContext turnContext, string language, PromptOptions options, LogicalReply reply, CancellationToken cancellationToken)
     {
