@@ -1,3 +1,4 @@
+using Staffono.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Staffono.Runtime.State;
 using Staffono.Skills.Understanding;

@@ -1,3 +1,4 @@
+using Staffono.Data;
 using System.Buffers;
 using System.Globalization;
 using System.Text;

@@ -1,3 +1,4 @@
+using Staffono.Data;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
@@ -24,19 +25,19 @@ public static class BusinessHostingExtensions
         // Read now, while the host is being composed: a broken profile stops start-up with its one-line message
         // before anything starts (and before the host would log a failed start with a stack trace).
         builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
-        // The calendar and the outcome log share the database file with state and Direct Line, so they write through its one gate.
-        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
+        // Every store shares the database file with state and Direct Line, and so its one write gate.
+        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         // One outbox for every proactive message, one dispatcher, one channel policy.
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
-        builder.Services.AddSingleton<IContactLog>(sp => new SqliteContactLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
+        builder.Services.AddSingleton<IContactLog>(sp => new SqliteContactLog(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.AddSingleton<OutboxPolicy>();
         builder.Services.AddSingleton<OutboxRateLimits>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
-        builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteDatabase>().Path, sp.GetRequiredService<SqliteDatabase>().ExclusiveAsync));
+        builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteDatabase>()));
 
         // The workflows: one line each.
         builder.Services.AddWorkflowPlatform();

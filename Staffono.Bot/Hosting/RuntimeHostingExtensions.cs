@@ -1,3 +1,4 @@
+using Staffono.Data;
 using Microsoft.Extensions.Options;
 using Staffono.Runtime;
 using Staffono.Runtime.Adapter;

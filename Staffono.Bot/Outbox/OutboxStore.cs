@@ -1,3 +1,4 @@
+using Staffono.Data;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Staffono.Runtime.State;

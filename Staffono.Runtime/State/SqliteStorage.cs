@@ -1,3 +1,4 @@
+using Staffono.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Staffono.Runtime.State;

@@ -2,6 +2,7 @@ using Staffono.Skills.Customers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Staffono.Data;
 
 namespace Staffono.Skills.Calendar;
 
@@ -12,24 +13,19 @@ namespace Staffono.Skills.Calendar;
 /// </summary>
 public sealed class SqliteCalendarStore
 {
-    private readonly string _connectionString;
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    private readonly Func<Func<Task>, CancellationToken, Task>? _writeLane;
 
-    /// <param name="writeLane">
-    /// Runs a write as the only writer of this process on the file, when the host shares the file with
-    /// other stores (SQLite would otherwise make concurrent writers wait by sleeping on threads).
-    /// </param>
-    public SqliteCalendarStore(string databasePath, TimeProvider? time = null, Func<Func<Task>, CancellationToken, Task>? writeLane = null)
+    public SqliteCalendarStore(string databasePath, TimeProvider? time = null)
+        : this(new SqliteDatabase(databasePath), time)
     {
-        _writeLane = writeLane;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+    }
+
+    public SqliteCalendarStore(SqliteDatabase database, TimeProvider? time = null)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
         _time = time ?? TimeProvider.System;
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+        _database.Execute("""
             CREATE TABLE IF NOT EXISTS calendar_bookings (
                 id TEXT PRIMARY KEY NOT NULL, service_id TEXT NOT NULL, staff_id TEXT NOT NULL, location_id TEXT NOT NULL,
                 start_ticks INTEGER NOT NULL, end_ticks INTEGER NOT NULL, customer_key TEXT NOT NULL, customer_name TEXT,
@@ -38,14 +34,13 @@ public sealed class SqliteCalendarStore
             CREATE TABLE IF NOT EXISTS calendar_holds (
                 id TEXT PRIMARY KEY NOT NULL, service_id TEXT NOT NULL, staff_id TEXT NOT NULL, location_id TEXT NOT NULL,
                 start_ticks INTEGER NOT NULL, end_ticks INTEGER NOT NULL, holder_key TEXT NOT NULL, expires_ticks INTEGER NOT NULL);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     /// <summary>Booked and held time between <paramref name="from"/> and <paramref name="to"/>, per staff member.</summary>
     public async Task<IReadOnlyList<Slot>> BusyAsync(DateTime from, DateTime to, string? exceptHolder = null, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT service_id, staff_id, location_id, start_ticks, end_ticks FROM calendar_bookings WHERE cancelled = 0 AND start_ticks < $to AND end_ticks > $from
@@ -143,7 +138,7 @@ public sealed class SqliteCalendarStore
     /// <summary>The customer's upcoming bookings, matched by channel user or phone.</summary>
     public async Task<IReadOnlyList<Booking>> BookingsOfAsync(Customer customer, DateTime after, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM calendar_bookings WHERE cancelled = 0 AND start_ticks > $after AND (customer_key = $key OR (customer_phone IS NOT NULL AND customer_phone = $phone)) ORDER BY start_ticks";
         command.Parameters.AddWithValue("$after", after.Ticks);
@@ -161,7 +156,7 @@ public sealed class SqliteCalendarStore
 
     public async Task<Booking?> FindAsync(string bookingId, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM calendar_bookings WHERE id = $id";
         command.Parameters.AddWithValue("$id", bookingId);
@@ -170,7 +165,7 @@ public sealed class SqliteCalendarStore
 
     public async Task<Booking?> FindByIcsTokenAsync(string token, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT * FROM calendar_bookings WHERE ics_token = $token";
         command.Parameters.AddWithValue("$token", token);
@@ -208,27 +203,17 @@ public sealed class SqliteCalendarStore
         return result;
     }
 
-    private async Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        if (_writeLane is null)
-        {
-            return await TransactionAsync(work, cancellationToken);
-        }
-
-        T result = default!;
-        await _writeLane(async () => result = await TransactionAsync(work, cancellationToken), cancellationToken);
-        return result;
-    }
-
-    private async Task<T> TransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        // Not deferred: the write lock is taken before the checks, so check-then-write is one step for every process.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        var result = await work(connection, transaction);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
+    private Task<T> InTransactionAsync<T>(Func<SqliteConnection, SqliteTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async connection =>
+            {
+                // Not deferred: the write lock is taken before the checks, so check-then-write is one step for every process.
+                await using var transaction = connection.BeginTransaction(deferred: false);
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            },
+            cancellationToken);
 
     private static async Task<int> ExecuteAsync(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
@@ -241,13 +226,6 @@ public sealed class SqliteCalendarStore
         }
 
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
     }
 
     private static string NewId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();

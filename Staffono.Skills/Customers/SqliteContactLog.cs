@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.Data.Sqlite;
+using Staffono.Data;
 
 namespace Staffono.Skills.Customers;
 
@@ -10,24 +10,21 @@ namespace Staffono.Skills.Customers;
 public sealed class SqliteContactLog : IContactLog
 {
     private static readonly TimeSpan Precision = TimeSpan.FromMinutes(1);
-    private readonly string _connectionString;
-    private readonly Func<Func<Task>, CancellationToken, Task>? _writeLane;
+    private readonly SqliteDatabase _database;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recorded = new(StringComparer.Ordinal);
 
-    /// <param name="writeLane">Runs a write as the only writer of this process on the file (see SqliteCalendarStore).</param>
-    public SqliteContactLog(string databasePath, Func<Func<Task>, CancellationToken, Task>? writeLane = null)
+    public SqliteContactLog(string databasePath)
+        : this(new SqliteDatabase(databasePath))
     {
-        _writeLane = writeLane;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+    }
+
+    public SqliteContactLog(SqliteDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _database.Execute("""
             CREATE TABLE IF NOT EXISTS contacts (
                 customer_key TEXT PRIMARY KEY NOT NULL, last_wrote_utc INTEGER, opted_out_utc INTEGER);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public Task WroteAsync(string customerKey, DateTimeOffset at, CancellationToken cancellationToken = default)
@@ -54,7 +51,7 @@ public sealed class SqliteContactLog : IContactLog
 
     public async Task<Contact?> FindAsync(string customerKey, CancellationToken cancellationToken = default)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT last_wrote_utc, opted_out_utc FROM contacts WHERE customer_key = $key";
         command.Parameters.AddWithValue("$key", customerKey);
@@ -70,25 +67,15 @@ public sealed class SqliteContactLog : IContactLog
             reader.IsDBNull(1) ? null : new DateTimeOffset(reader.GetInt64(1), TimeSpan.Zero));
     }
 
-    private Task WriteAsync(string sql, string key, long? at, CancellationToken cancellationToken)
-    {
-        async Task RunAsync()
-        {
-            await using var connection = Open();
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$at", (object?)at ?? DBNull.Value);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        return _writeLane is null ? RunAsync() : _writeLane(RunAsync, cancellationToken);
-    }
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
+    private Task WriteAsync(string sql, string key, long? at, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async connection =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("$key", key);
+                command.Parameters.AddWithValue("$at", (object?)at ?? DBNull.Value);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            },
+            cancellationToken);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
+using Staffono.Data;
 
 namespace Staffono.Skills.Handoff;
 
@@ -8,19 +8,17 @@ namespace Staffono.Skills.Handoff;
 public sealed class SqliteHandoffStore : IHandoffStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly string _connectionString;
-    private readonly Func<Func<Task>, CancellationToken, Task>? _writeLane;
+    private readonly SqliteDatabase _database;
 
-    /// <param name="writeLane">Runs a write as the only writer of this process on the file (see SqliteCalendarStore).</param>
-    public SqliteHandoffStore(string databasePath, Func<Func<Task>, CancellationToken, Task>? writeLane = null)
+    public SqliteHandoffStore(string databasePath)
+        : this(new SqliteDatabase(databasePath))
     {
-        _writeLane = writeLane;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = true, DefaultTimeout = 30 }.ToString();
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            PRAGMA journal_mode = WAL;
+    }
+
+    public SqliteHandoffStore(SqliteDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _database.Execute("""
             CREATE TABLE IF NOT EXISTS handoff_requests (
                 number INTEGER PRIMARY KEY AUTOINCREMENT,
                 conversation_key TEXT NOT NULL, conversation_reference TEXT NOT NULL,
@@ -28,17 +26,14 @@ public sealed class SqliteHandoffStore : IHandoffStore
                 workflow TEXT NOT NULL, reason TEXT NOT NULL, fields TEXT NOT NULL, transcript TEXT NOT NULL,
                 created_utc INTEGER NOT NULL);
             CREATE INDEX IF NOT EXISTS handoff_requests_conversation ON handoff_requests (conversation_key);
-            """;
-        command.ExecuteNonQuery();
+            """);
     }
 
     public async Task<HandoffRecord> CreateAsync(HandoffRecord request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        long number = 0;
-        async Task InsertAsync()
+        var number = await _database.WriteAsync(async connection =>
         {
-            await using var connection = Open();
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO handoff_requests (conversation_key, conversation_reference, customer_key, customer_name, language, workflow, reason, fields, transcript, created_utc)
@@ -55,10 +50,8 @@ public sealed class SqliteHandoffStore : IHandoffStore
             command.Parameters.AddWithValue("$fields", JsonSerializer.Serialize(request.Fields, Json));
             command.Parameters.AddWithValue("$transcript", JsonSerializer.Serialize(request.Transcript, Json));
             command.Parameters.AddWithValue("$created", request.CreatedAt.UtcTicks);
-            number = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        await (_writeLane is null ? InsertAsync() : _writeLane(InsertAsync, cancellationToken));
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
         return request with { Id = IdOf(number) };
     }
 
@@ -78,7 +71,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     private async Task<IReadOnlyList<HandoffRecord>> QueryAsync(string where, object key, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
+        await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT number, conversation_key, conversation_reference, customer_key, customer_name, language, workflow, reason, fields, transcript, created_utc FROM handoff_requests WHERE {where} ORDER BY number";
         command.Parameters.AddWithValue("$key", key);
@@ -104,11 +97,4 @@ public sealed class SqliteHandoffStore : IHandoffStore
     }
 
     private static string IdOf(long number) => "H-" + number.ToString(CultureInfo.InvariantCulture);
-
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
 }

@@ -1,3 +1,4 @@
+using Staffono.Data;
 using Staffono.Bot.Tests.Runtime.Adapter;
 using Staffono.Bot.Tests.Support;
 using Staffono.Runtime.Adapter;
@@ -87,7 +88,6 @@ public sealed class StateGuardTests
         Assert.True(File.Exists(Path.Combine(folder.Path, "new", "folder", "state.db")));
         Assert.Throws<ArgumentException>(() => new SqliteDatabase(" "));
         await Assert.ThrowsAsync<ArgumentNullException>(() => database.WriteAsync<int>(null!, CancellationToken.None));
-        await Assert.ThrowsAsync<ArgumentNullException>(() => database.ExclusiveAsync(null!, CancellationToken.None));
     }
 
     /// <summary>SQLite's synchronous level as a write of <paramref name="database"/> sees it (1 NORMAL, 2 FULL).</summary>

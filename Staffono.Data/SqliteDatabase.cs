@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace Staffono.Runtime.State;
+namespace Staffono.Data;
 
 /// <summary>
 /// One SQLite file in WAL mode, shared by everything the process keeps in it (state, the Direct Line
-/// feed, later schedules). SQLite admits one writer at a time and makes the others wait by sleeping
-/// on a thread; writers of this process instead queue asynchronously on one gate per file, so a
+/// feed, the outbox, and every capability store: calendar, outcomes, handoffs, contacts). The only
+/// SQLite plumbing in the solution: stores take this and never open the file on their own terms.
+/// SQLite admits one writer at a time and makes the others wait by sleeping on a thread; writers of this process instead queue asynchronously on one gate per file, so a
 /// burst of turns never ties up thread-pool threads. Writers in other processes still meet SQLite's
 /// own wait (DefaultTimeout).
 /// </summary>
@@ -79,35 +80,18 @@ public sealed class SqliteDatabase
     public async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        T result = default!;
-        await ExclusiveAsync(
-            async () =>
-            {
-                await using var connection = OpenForReading();
-                // A per-connection setting that only matters at commit; pooled connections may be new ones.
-                await using (var pragma = connection.CreateCommand())
-                {
-                    pragma.CommandText = _synchronousPragma;
-                    await pragma.ExecuteNonQueryAsync(cancellationToken);
-                }
-
-                result = await work(connection);
-            },
-            cancellationToken);
-        return result;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="work"/> while no other writer of this process touches the file — for stores
-    /// that open their own connections to it (the Skills stores, which cannot depend on this class).
-    /// </summary>
-    public async Task ExclusiveAsync(Func<Task> work, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(work);
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await work();
+            await using var connection = OpenForReading();
+            // A per-connection setting that only matters at commit; pooled connections may be new ones.
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = _synchronousPragma;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            return await work(connection);
         }
         finally
         {
