@@ -128,6 +128,13 @@ public sealed class MainDialog : InterruptibleDialog
             return;
         }
 
+        // «спасибо», "bye": a short friendly answer, not "I didn't get that" and a menu.
+        if (ClosingRecognizer.Recognize(text) is var closing and not Closing.None)
+        {
+            await dc.Context.SendActivityAsync(Texts.Message(dc.Language, closing == Closing.Thanks ? "main.closing_thanks" : "main.closing_bye"), cancellationToken);
+            return;
+        }
+
         if (IsGreeting(text))
         {
             await AnswerAsync(dc, Intents.Greeting, firstMessage, cancellationToken);
@@ -169,7 +176,8 @@ public sealed class MainDialog : InterruptibleDialog
             Intents.Human => Texts.Get(language, "main.human"),
             _ => Texts.Get(language, "main.not_yet", IntentName(language, intent)),
         };
-        if (firstMessage && intent != Intents.Greeting)
+        // The first reply says hello, unless the conversation was greeted when it opened (web chat greets on joining).
+        if (firstMessage && intent != Intents.Greeting && !ConversationGreeting.WasGreeted(dc.Context))
         {
             text = Texts.Get(language, "main.first_hello") + " " + text;
         }

@@ -18,6 +18,7 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
     private readonly IStatePropertyAccessor<DialogState> _dialogState;
     private readonly IStatePropertyAccessor<UserProfile> _profile;
     private readonly IStatePropertyAccessor<ConversationTranscript> _transcript;
+    private readonly IStatePropertyAccessor<ConversationGreeting> _greeting;
     private readonly TimeProvider _time;
     private readonly IContactLog? _contacts;
 
@@ -32,6 +33,7 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
         _dialogState = conversationState.CreateProperty<DialogState>("dialogState");
         _profile = userState.CreateProperty<UserProfile>("profile");
         _transcript = conversationState.CreateProperty<ConversationTranscript>("transcript");
+        _greeting = conversationState.CreateProperty<ConversationGreeting>("greeting");
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -41,6 +43,7 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
         {
             case ActivityTypes.Message:
                 await SettleLanguageAsync(turnContext, cancellationToken);
+                ConversationGreeting.Note(turnContext, (await _greeting.GetAsync(turnContext, null, cancellationToken))?.Greeted == true);
                 (await _transcript.GetAsync(turnContext, () => new ConversationTranscript(), cancellationToken))!.Follow(turnContext, _time.GetUtcNow());
                 if (_contacts is not null && activity.From?.Id is { Length: > 0 })
                 {
@@ -52,6 +55,7 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
             case ActivityTypes.ConversationUpdate when activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) == true:
                 await SettleLanguageAsync(turnContext, cancellationToken);
                 await turnContext.SendActivitiesAsync(ReplyRenderer.Render(MainDialog.Greeting(TurnLanguage.Get(turnContext)), activity.ChannelId), cancellationToken);
+                (await _greeting.GetAsync(turnContext, () => new ConversationGreeting(), cancellationToken))!.Greeted = true;
                 break;
         }
     }

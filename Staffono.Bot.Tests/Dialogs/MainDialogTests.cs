@@ -33,6 +33,28 @@ public sealed class MainDialogTests
         Assert.Equal(firstAction, reply.SuggestedActions.Actions[0].Title);
     }
 
+    [Theory]
+    [InlineData("ru-RU", "где мой заказ?")]
+    [InlineData("en-US", "where is my order?")]
+    public async Task A_conversation_greeted_on_joining_is_not_greeted_again_in_the_first_reply(string locale, string text)
+    {
+        using var greeted = Flow(locale);
+        var join = greeted.Message("");
+        join.Type = ActivityTypes.ConversationUpdate;
+        join.Text = null;
+        join.MembersAdded = [new ChannelAccount("user-1")];
+        await greeted.SendActivityAsync(join);
+        using var cold = Flow(locale);
+
+        var afterGreeting = Assert.Single(await greeted.SendAsync(text));
+        var first = Assert.Single(await cold.SendAsync(text));
+
+        var language = locale[..2];
+        var answer = Texts.Get(language, "main.not_yet", Texts.Get(language, "intent.OrderStatus"));
+        Assert.Equal(answer, afterGreeting);
+        Assert.Equal(Texts.Get(language, "main.first_hello") + " " + answer, first);
+    }
+
     [Fact]
     public async Task Only_the_bot_joining_gets_no_greeting()
     {

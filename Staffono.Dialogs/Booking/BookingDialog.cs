@@ -214,6 +214,7 @@ public sealed class BookingDialog : WorkflowDialog
         }
 
         await RecordProgressAsync(step, OutcomeKinds.SlotsOffered, null, ct);
+        Save(step, request with { EarliestOffered = offer.Slots.Min(o => o.Start), LatestOffered = offer.Slots.Max(o => o.Start) });
 
         var names = offer.Slots.Select(s => request.LocationId is null
             ? When(step.Language, s.Start) + " (" + _profile.Locations.First(l => l.Id == s.LocationId).Name.In(step.Language) + ")"
@@ -223,16 +224,55 @@ public sealed class BookingDialog : WorkflowDialog
         {
             Prompt = new LogicalReply(Texts.Get(step.Language, key, JoinOr(step.Language, names))),
             Choices = offer.Slots.Select((s, i) => new Choice(SlotKey.Of(s)) { Title = Capitalize(names[i]), Synonyms = [s.Start.ToString("HH:mm", CultureInfo.InvariantCulture)] }).ToList(),
+            // «а есть попозже?», «нет, лучше в воскресенье»: a new wish, read by the next step, not a wrong answer.
+            LetsOtherAnswersThrough = true,
         }, ct);
     }
 
-    private Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
+    private async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var request = Request(step) with { ChosenSlot = ((FoundChoice)step.Result!).Value };
+        if (step.Result is OtherAnswer other)
+        {
+            return await SearchAgainAsync(step, other.Text, ct);
+        }
+
+        var request = Request(step) with { ChosenSlot = ((FoundChoice)step.Result!).Value, Misses = 0 };
         Save(step, request);
         return request.Name is not null
-            ? step.NextAsync(null, ct)
-            : step.PromptAsync("booking.name", PromptOptions.Ask(Texts.Get(step.Language, "booking.ask_name")), ct);
+            ? await step.NextAsync(null, ct)
+            : await step.PromptAsync("booking.name", PromptOptions.Ask(Texts.Get(step.Language, "booking.ask_name")), ct);
+    }
+
+    /// <summary>
+    /// A reply to the offered times that is none of them: a new day or time («нет, лучше в воскресенье»),
+    /// "later", "earlier" or "another day" searches again; anything else is a wrong answer, and the third
+    /// one in a row leaves the booking gracefully, as a prompt would.
+    /// </summary>
+    private async Task<DialogTurnResult> SearchAgainAsync(WaterfallStepContext step, string text, CancellationToken ct)
+    {
+        var request = Request(step);
+        var moment = InBusinessTime(step, _dates.Recognize(text, CustomerNow(step)));
+        var wish = SlotWishRecognizer.Recognize(text);
+        DateTimeResolution? next = moment ?? wish switch
+        {
+            SlotWish.Later when request.LatestOffered is { } latest => new DateTimeResolution(latest.AddMinutes(_profile.Booking.SlotStep.TotalMinutes), DateTimeGranularity.PartOfDay),
+            SlotWish.Earlier when request.EarliestOffered is { } earliest => new DateTimeResolution(earliest.AddHours(-4) < earliest.Date ? earliest.Date : earliest.AddHours(-4), DateTimeGranularity.PartOfDay),
+            SlotWish.OtherDay when (request.EarliestOffered ?? request.WantedStart) is { } shown => new DateTimeResolution(shown.Date.AddDays(1), DateTimeGranularity.Day),
+            _ => null,
+        };
+        if (next is not null)
+        {
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { WantedStart = next.Start, WantedGranularity = next.Granularity.ToString(), ChosenSlot = null, Misses = 0 }, ct);
+        }
+
+        if (request.Misses + 1 >= 3)
+        {
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "prompt.gave_up"), ct);
+            return await step.EndDialogAsync(null, ct);
+        }
+
+        await step.Context.SendActivityAsync(Texts.Message(step.Language, "prompt.choice_retry"), ct);
+        return await step.Dialog.ReplaceDialogAsync(Steps, request with { ChosenSlot = null, Misses = request.Misses + 1 }, ct);
     }
 
     private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken ct)

@@ -25,4 +25,12 @@ public sealed record BookingRequest
 
     /// <summary>The slot the customer picked, as "staff|location|start ticks".</summary>
     public string? ChosenSlot { get; init; }
+
+    /// <summary>The earliest and latest of the times last offered, for "earlier?" and "later?".</summary>
+    public DateTime? EarliestOffered { get; init; }
+
+    public DateTime? LatestOffered { get; init; }
+
+    /// <summary>Replies to the offered times that were neither a pick nor a new wish, in a row.</summary>
+    public int Misses { get; init; }
 }

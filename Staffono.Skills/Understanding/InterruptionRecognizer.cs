@@ -16,7 +16,7 @@ public static class InterruptionRecognizer
         ["quit"] = Interruption.Cancel, ["exit"] = Interruption.Cancel, ["nevermind"] = Interruption.Cancel, ["never mind"] = Interruption.Cancel,
         ["otmena"] = Interruption.Cancel, ["stop it"] = Interruption.Cancel,
         ["начать сначала"] = Interruption.StartOver, ["начнем сначала"] = Interruption.StartOver, ["сначала"] = Interruption.StartOver,
-        ["заново"] = Interruption.StartOver, ["давай заново"] = Interruption.StartOver, ["start over"] = Interruption.StartOver,
+        ["заново"] = Interruption.StartOver, ["давай заново"] = Interruption.StartOver, ["начать заново"] = Interruption.StartOver, ["начнем заново"] = Interruption.StartOver, ["start from scratch"] = Interruption.StartOver, ["start over"] = Interruption.StartOver,
         ["restart"] = Interruption.StartOver, ["start again"] = Interruption.StartOver, ["reset"] = Interruption.StartOver,
     };
 

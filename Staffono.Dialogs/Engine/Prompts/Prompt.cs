@@ -51,6 +51,11 @@ public abstract class Prompt<T> : Dialog
             return await dc.EndDialogAsync(recognized.Value, cancellationToken);
         }
 
+        if (!recognized.Succeeded && options.LetsOtherAnswersThrough && dc.Context.Activity.Text is { Length: > 0 } other)
+        {
+            return await dc.EndDialogAsync(new OtherAnswer(other), cancellationToken);
+        }
+
         if (attempts >= options.MaxAttempts)
         {
             await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "prompt.gave_up"), cancellationToken);

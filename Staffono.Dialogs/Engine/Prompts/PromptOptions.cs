@@ -13,6 +13,12 @@ public sealed record PromptOptions
     /// <summary>The options of a choice prompt.</summary>
     public IReadOnlyList<Choice> Choices { get; init; } = [];
 
+    /// <summary>
+    /// When true, a reply the prompt does not recognize ends it with an <see cref="OtherAnswer"/> rather than
+    /// a re-prompt: the next step reads it (a new wish while options are shown) and decides what to ask.
+    /// </summary>
+    public bool LetsOtherAnswersThrough { get; init; }
+
     /// <summary>Answers allowed before the prompt gives up and the use case is left gracefully.</summary>
     public int MaxAttempts { get; init; } = 3;
 
