@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,7 +32,7 @@ public class KernelBenchmarks
     {
         _folder = Path.Combine(Path.GetTempPath(), "staffono-bench-kernel-" + Guid.NewGuid().ToString("N"));
         var profile = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
-        _calendar = new CalendarPlugin(profile, new SqliteCalendarStore(Path.Combine(_folder, "c.db"), TimeProvider.System), TimeProvider.System);
+        _calendar = new CalendarPlugin(profile, new SqliteCalendarStore(SharedSqliteFile.At(Path.Combine(_folder, "c.db")), TimeProvider.System), TimeProvider.System);
         _kernel = BuildKernel();
         _freeSlots = _kernel.Plugins.GetFunction("calendar", "find_free_slots");
         _classifier = new LlmIntentClassifier(KernelRegistration.KernelFor(new InstantChatClient()), new LlmOptions(), TrainingData.Utterances);

@@ -1,4 +1,3 @@
-using Staffono.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Staffono.Runtime.State;
 using Staffono.Skills.Understanding;

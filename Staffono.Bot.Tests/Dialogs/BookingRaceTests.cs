@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Staffono.Bot.Tests.Support;
 using Staffono.Dialogs;
 using Staffono.Dialogs.Booking;
@@ -35,7 +36,7 @@ public sealed class BookingRaceTests
         var fresh = loser[loser.FindIndex(t => t.StartsWith("Это время только что заняли.", StringComparison.Ordinal)) + 1];
         Assert.StartsWith("Могу завтра в ", fresh, StringComparison.Ordinal);
         Assert.DoesNotContain("в 11:00", fresh, StringComparison.Ordinal);
-        var busy = await new SqliteCalendarStore(folder.File("calendar.db"), clock).BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
+        var busy = await new SqliteCalendarStore(SharedSqliteFile.At(folder.File("calendar.db")), clock).BusyAsync(new DateTime(2026, 11, 25), new DateTime(2026, 11, 26));
         Assert.Single(busy, b => b.Start == new DateTime(2026, 11, 25, 11, 0, 0));
     }
 }

@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Staffono.Bot.Tests.Support;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
@@ -53,7 +54,7 @@ public sealed class ConversationScenarioTests
         }
 
         // The workflow's outcome events, in order, and how many customer messages the outcome took: every path records what happened.
-        var recorded = await new SqliteOutcomeLog(database).ReadAsync("webchat/conv-booking");
+        var recorded = await new SqliteOutcomeLog(SharedSqliteFile.At(database)).ReadAsync("webchat/conv-booking");
         var kinds = recorded.Select(r => r.Event.Kind).ToList();
         Assert.True(scenario.Outcomes is not null, $"{file} names no outcomes; it recorded [{string.Join(", ", kinds)}].");
         Assert.Equal(scenario.Outcomes, kinds);
@@ -69,7 +70,7 @@ public sealed class ConversationScenarioTests
         }
 
         // What the person taking over was given: the collected fields and the conversation so far.
-        var handoffs = await new SqliteHandoffStore(database).OfConversationAsync("webchat/conv-booking");
+        var handoffs = await new SqliteHandoffStore(SharedSqliteFile.At(database)).OfConversationAsync("webchat/conv-booking");
         Assert.Equal(kinds.Count(k => k == OutcomeKinds.HandedOff), handoffs.Count);
         if (scenario.Handoff is { } handoff)
         {

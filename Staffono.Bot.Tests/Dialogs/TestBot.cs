@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Staffono.Dialogs;
 using Staffono.Dialogs.Booking;
@@ -36,10 +37,10 @@ internal static class TestBot
         services.AddSingleton(clock);
         services.AddSingleton(profile);
         services.AddSingleton(understanding ?? OfflineUnderstanding.Value);
-        services.AddSingleton(new SqliteCalendarStore(databasePath, clock));
-        services.AddSingleton<IOutcomeLog>(new SqliteOutcomeLog(databasePath));
-        services.AddSingleton<IHandoffStore>(new SqliteHandoffStore(databasePath));
-        services.AddSingleton<IContactLog>(new SqliteContactLog(databasePath));
+        services.AddSingleton(new SqliteCalendarStore(SharedSqliteFile.At(databasePath), clock));
+        services.AddSingleton<IOutcomeLog>(new SqliteOutcomeLog(SharedSqliteFile.At(databasePath)));
+        services.AddSingleton<IHandoffStore>(new SqliteHandoffStore(SharedSqliteFile.At(databasePath)));
+        services.AddSingleton<IContactLog>(new SqliteContactLog(SharedSqliteFile.At(databasePath)));
         configure?.Invoke(services);
 
         services.AddWorkflowPlatform();

@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Staffono.Bot.Tests.Support;
 using Staffono.Dialogs;
@@ -34,7 +35,7 @@ public sealed class WorkflowPlatformTests
         Assert.Equal(["Phone?"], await flow.SendAsync("12345"));
         Assert.Equal(["Order 12345 is on its way."], await flow.SendAsync("+7 900 000 00 00"));
 
-        var events = await new SqliteOutcomeLog(folder.File("staffono.db")).ReadAsync("webchat/conv-1");
+        var events = await new SqliteOutcomeLog(SharedSqliteFile.At(folder.File("staffono.db"))).ReadAsync("webchat/conv-1");
         Assert.Equal([(OutcomeKinds.Started, 1, (string?)null), ("answered", 3, "12345")], events.Select(e => (e.Event.Kind, e.Event.CustomerMessages, e.Detail)));
         Assert.All(events, e => Assert.Equal("orders", e.Event.Workflow));
     }
@@ -48,7 +49,7 @@ public sealed class WorkflowPlatformTests
         await flow.SendAsync("где мой заказ?");
         await flow.SendAsync("отмена");
 
-        var events = await new SqliteOutcomeLog(folder.File("staffono.db")).ReadAsync("webchat/conv-1");
+        var events = await new SqliteOutcomeLog(SharedSqliteFile.At(folder.File("staffono.db"))).ReadAsync("webchat/conv-1");
         Assert.Equal([OutcomeKinds.Started, OutcomeKinds.Abandoned], events.Select(e => e.Event.Kind));
         // The messages the workflow itself answered: "отмена" is taken by the main dialog before it.
         Assert.Equal(1, events[^1].Event.CustomerMessages);
@@ -65,7 +66,7 @@ public sealed class WorkflowPlatformTests
         var replies = await flow.SendAsync("не помню телефон");
 
         Assert.Equal([Texts.Get("ru", "handoff.recorded", "H-1")], replies);
-        var request = Assert.Single(await new SqliteHandoffStore(folder.File("staffono.db")).OfConversationAsync("webchat/conv-1"));
+        var request = Assert.Single(await new SqliteHandoffStore(SharedSqliteFile.At(folder.File("staffono.db"))).OfConversationAsync("webchat/conv-1"));
         Assert.Equal("H-1", request.Id);
         Assert.Equal("orders", request.Workflow);
         Assert.Equal("no phone", request.Reason);
@@ -78,7 +79,7 @@ public sealed class WorkflowPlatformTests
         var reference = System.Text.Json.JsonSerializer.Deserialize(request.ConversationReference, ProtocolJson.Context.ConversationReference)!;
         Assert.Equal(("conv-1", "webchat"), (reference.Conversation!.Id, reference.ChannelId));
 
-        var events = await new SqliteOutcomeLog(folder.File("staffono.db")).ReadAsync("webchat/conv-1");
+        var events = await new SqliteOutcomeLog(SharedSqliteFile.At(folder.File("staffono.db"))).ReadAsync("webchat/conv-1");
         Assert.Equal((OutcomeKinds.HandedOff, "no phone"), (events[^1].Event.Kind, events[^1].Detail));
     }
 
@@ -106,7 +107,7 @@ public sealed class WorkflowPlatformTests
         await flow.SendAsync("1");
         await flow.SendAsync("не помню телефон");
 
-        var transcript = Assert.Single(await new SqliteHandoffStore(folder.File("staffono.db")).OfConversationAsync("webchat/conv-1")).Transcript;
+        var transcript = Assert.Single(await new SqliteHandoffStore(SharedSqliteFile.At(folder.File("staffono.db"))).OfConversationAsync("webchat/conv-1")).Transcript;
         Assert.Equal(ConversationTranscript.MaxLines, transcript.Count);
         Assert.Equal("не помню телефон", transcript[^1].Text);
         Assert.Contains(transcript, l => l.Text == new string('я', ConversationTranscript.MaxLineLength) + "…");
@@ -124,7 +125,7 @@ public sealed class WorkflowPlatformTests
         using var flow = Flow(folder);
         flow.Locale = locale;
         var language = locale[..2];
-        var contacts = new SqliteContactLog(folder.File("staffono.db"));
+        var contacts = new SqliteContactLog(SharedSqliteFile.At(folder.File("staffono.db")));
 
         Assert.Equal(Texts.Get(language, "main.unsubscribed"), Assert.Single(await flow.SendAsync(stop)));
         Assert.NotNull((await contacts.FindAsync("webchat/user-1"))?.OptedOutAt);
@@ -142,7 +143,7 @@ public sealed class WorkflowPlatformTests
         await flow.SendAsync("где мой заказ?");
         Assert.Equal(Texts.Get("ru", "interrupt.cancelled"), Assert.Single(await flow.SendAsync("стоп")));
 
-        Assert.Null((await new SqliteContactLog(folder.File("staffono.db")).FindAsync("webchat/user-1"))?.OptedOutAt);
+        Assert.Null((await new SqliteContactLog(SharedSqliteFile.At(folder.File("staffono.db"))).FindAsync("webchat/user-1"))?.OptedOutAt);
     }
 
     [Fact]

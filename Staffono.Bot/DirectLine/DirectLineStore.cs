@@ -1,4 +1,3 @@
-using Staffono.Data;
 using System.Buffers;
 using System.Globalization;
 using System.Text;

@@ -1,14 +1,14 @@
-using Staffono.Data;
+using Staffono.Bot.Outbox;
+using Staffono.Dialogs.Booking;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.State;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
-using Staffono.Bot.Outbox;
-using Staffono.Skills.Customers;
-using Staffono.Skills.Outbox;
-using Staffono.Dialogs.Booking;
 using Staffono.Skills.Calendar;
+using Staffono.Skills.Customers;
 using Staffono.Skills.Handoff;
+using Staffono.Skills.Outbox;
+using Staffono.Skills.Storage;
 
 namespace Staffono.Bot.Hosting;
 
@@ -26,18 +26,19 @@ public static class BusinessHostingExtensions
         // before anything starts (and before the host would log a failed start with a stack trace).
         builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
         // Every store shares the database file with state and Direct Line, and so its one write gate.
-        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ISqliteFile>(sp => new SharedSqliteFile(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<ISqliteFile>(), sp.GetRequiredService<TimeProvider>()));
         // One outbox for every proactive message, one dispatcher, one channel policy.
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
-        builder.Services.AddSingleton<IContactLog>(sp => new SqliteContactLog(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton<IContactLog>(sp => new SqliteContactLog(sp.GetRequiredService<ISqliteFile>()));
         builder.Services.AddSingleton<OutboxPolicy>();
         builder.Services.AddSingleton<OutboxRateLimits>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
-        builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<SqliteDatabase>()));
-        builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<ISqliteFile>()));
+        builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<ISqliteFile>()));
 
         // The workflows: one line each.
         builder.Services.AddWorkflowPlatform();

@@ -1,4 +1,3 @@
-using Staffono.Data;
 using Microsoft.Extensions.Options;
 using Staffono.Bot.DirectLine;
 
@@ -11,7 +10,7 @@ public static class DirectLineHostingExtensions
     {
         var section = builder.Configuration.GetSection(DirectLineOptions.SectionName);
         builder.Services.AddOptions<DirectLineOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new DirectLineStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton(sp => new DirectLineStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
         builder.Services.AddSingleton<DirectLineFeed>();
         builder.Services.AddSingleton<DirectLineTokenService>();
         builder.Services.AddSingleton(sp => RuntimeHostingExtensions.ConfigureTurns(

@@ -1,4 +1,3 @@
-using Staffono.Data;
 using Microsoft.Extensions.Options;
 using Staffono.Runtime;
 using Staffono.Runtime.Adapter;

@@ -1,4 +1,3 @@
-using Staffono.Data;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Staffono.Runtime.State;

@@ -1,4 +1,3 @@
-using Staffono.Data;
 using Microsoft.Data.Sqlite;
 
 namespace Staffono.Runtime.State;

@@ -1,19 +1,14 @@
 using Microsoft.Data.Sqlite;
-using Staffono.Data;
+using Staffono.Skills.Storage;
 
 namespace Staffono.Skills.Analytics;
 
 /// <summary>Outcome events in SQLite, for the business's KPIs (conversion, messages to a booking, abandonment).</summary>
 public sealed class SqliteOutcomeLog : IOutcomeLog
 {
-    private readonly SqliteDatabase _database;
+    private readonly ISqliteFile _database;
 
-    public SqliteOutcomeLog(string databasePath)
-        : this(new SqliteDatabase(databasePath))
-    {
-    }
-
-    public SqliteOutcomeLog(SqliteDatabase database)
+    public SqliteOutcomeLog(ISqliteFile database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _database.Execute("""

@@ -2,7 +2,7 @@ using Staffono.Skills.Customers;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
-using Staffono.Data;
+using Staffono.Skills.Storage;
 
 namespace Staffono.Skills.Calendar;
 
@@ -13,15 +13,10 @@ namespace Staffono.Skills.Calendar;
 /// </summary>
 public sealed class SqliteCalendarStore
 {
-    private readonly SqliteDatabase _database;
+    private readonly ISqliteFile _database;
     private readonly TimeProvider _time;
 
-    public SqliteCalendarStore(string databasePath, TimeProvider? time = null)
-        : this(new SqliteDatabase(databasePath), time)
-    {
-    }
-
-    public SqliteCalendarStore(SqliteDatabase database, TimeProvider? time = null)
+    public SqliteCalendarStore(ISqliteFile database, TimeProvider? time = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _time = time ?? TimeProvider.System;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Staffono.Data;
+using Staffono.Skills.Storage;
 
 namespace Staffono.Skills.Customers;
 
@@ -10,15 +10,10 @@ namespace Staffono.Skills.Customers;
 public sealed class SqliteContactLog : IContactLog
 {
     private static readonly TimeSpan Precision = TimeSpan.FromMinutes(1);
-    private readonly SqliteDatabase _database;
+    private readonly ISqliteFile _database;
     private readonly ConcurrentDictionary<string, DateTimeOffset> _recorded = new(StringComparer.Ordinal);
 
-    public SqliteContactLog(string databasePath)
-        : this(new SqliteDatabase(databasePath))
-    {
-    }
-
-    public SqliteContactLog(SqliteDatabase database)
+    public SqliteContactLog(ISqliteFile database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _database.Execute("""

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Staffono.Data;
+using Staffono.Skills.Storage;
 
 namespace Staffono.Skills.Handoff;
 
@@ -8,14 +8,9 @@ namespace Staffono.Skills.Handoff;
 public sealed class SqliteHandoffStore : IHandoffStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly SqliteDatabase _database;
+    private readonly ISqliteFile _database;
 
-    public SqliteHandoffStore(string databasePath)
-        : this(new SqliteDatabase(databasePath))
-    {
-    }
-
-    public SqliteHandoffStore(SqliteDatabase database)
+    public SqliteHandoffStore(ISqliteFile database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _database.Execute("""

@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -86,7 +87,7 @@ public sealed class OutboxMigrationTests : IDisposable
     /// <summary>A booking for tomorrow at 14:00, made in the database the old version would have used.</summary>
     private async Task<string> BookAsync(string database)
     {
-        var store = new SqliteCalendarStore(database, _clock);
+        var store = new SqliteCalendarStore(SharedSqliteFile.At(database), _clock);
         var start = new DateTime(2026, 11, 25, 14, 0, 0);
         var booking = await store.BookAsync(new Slot("haircut", "olga", "tverskaya", start, start.AddHours(1)), new Customer("telegram/tg-old", "Анна", null));
         return booking!.Id;

@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using Staffono.Bot.Outbox;
 using Staffono.Bot.Tests.Support;
@@ -16,7 +17,7 @@ public sealed class OutboxPolicyTests : IDisposable
     private readonly TempFolder _folder = new();
     private readonly SqliteContactLog _contacts;
 
-    public OutboxPolicyTests() => _contacts = new SqliteContactLog(_folder.File("s.db"));
+    public OutboxPolicyTests() => _contacts = new SqliteContactLog(SharedSqliteFile.At(_folder.File("s.db")));
 
     public void Dispose() => _folder.Dispose();
 

@@ -1,4 +1,3 @@
-using Staffono.Data;
 using Staffono.Bot.Tests.Runtime.Adapter;
 using Staffono.Bot.Tests.Support;
 using Staffono.Runtime.Adapter;

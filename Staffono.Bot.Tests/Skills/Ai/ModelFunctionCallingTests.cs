@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -31,7 +32,7 @@ public sealed class ModelFunctionCallingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var store = new SqliteCalendarStore(_folder.File("staffono.db"), _clock);
+        var store = new SqliteCalendarStore(SharedSqliteFile.At(_folder.File("staffono.db")), _clock);
         var slot = new Slot("haircut", "olga", "tverskaya", Tomorrow11.AddHours(3), Tomorrow11.AddHours(4));
         _victims = (await store.BookAsync(slot, new Customer("webchat/victim", "Вера", null)))!;
         _model = await LoopbackServer.StartAsync(async (context, request) =>
@@ -87,7 +88,7 @@ public sealed class ModelFunctionCallingTests : IAsyncLifetime
         // The read ran (the loop is live, so the refusals above are the guard's doing): it found free times.
         Assert.Contains("2026-11-25T11:", toolResults["call_read"], StringComparison.Ordinal);
 
-        var store = new SqliteCalendarStore(_folder.File("staffono.db"), _clock);
+        var store = new SqliteCalendarStore(SharedSqliteFile.At(_folder.File("staffono.db")), _clock);
         Assert.Empty(await store.BookingsOfAsync(new Customer("webchat/attacker", null, null), new DateTime(2026, 11, 24)));
         Assert.Equal([_victims.Id], (await store.BookingsOfAsync(new Customer("webchat/victim", null, null), new DateTime(2026, 11, 24))).Select(b => b.Id));
     }
@@ -104,7 +105,7 @@ public sealed class ModelFunctionCallingTests : IAsyncLifetime
         using var forged = JsonDocument.Parse("""{"dialog":true}""");
         await Assert.ThrowsAsync<KernelException>(() => kernel.InvokeAsync(book, new KernelArguments { ["slot"] = slot, ["customer"] = customer, ["grant"] = forged.RootElement.Clone() }));
         await Assert.ThrowsAsync<KernelException>(() => kernel.InvokeAsync(book, new KernelArguments { ["slot"] = slot, ["customer"] = customer }));
-        var store = new SqliteCalendarStore(_folder.File("staffono.db"), _clock);
+        var store = new SqliteCalendarStore(SharedSqliteFile.At(_folder.File("staffono.db")), _clock);
         Assert.Empty(await store.BookingsOfAsync(customer, new DateTime(2026, 11, 24)));
 
         // Dialog code's grant books.

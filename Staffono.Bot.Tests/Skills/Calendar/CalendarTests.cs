@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Staffono.Skills.Customers;
 using Staffono.Bot.Tests.Support;
 using Staffono.Skills.Business;
@@ -17,7 +18,7 @@ public sealed class CalendarTests : IDisposable
     private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 24, 7, 30, 0, TimeSpan.Zero));
     private readonly SqliteCalendarStore _store;
 
-    public CalendarTests() => _store = new SqliteCalendarStore(_folder.File("calendar.db"), _clock);
+    public CalendarTests() => _store = new SqliteCalendarStore(SharedSqliteFile.At(_folder.File("calendar.db")), _clock);
 
     public void Dispose() => _folder.Dispose();
 
@@ -111,7 +112,7 @@ public sealed class CalendarTests : IDisposable
         var attempts = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             start.Wait();
-            return await new SqliteCalendarStore(_folder.File("calendar.db"), _clock).BookAsync(slot, new Customer($"telegram/{i}", null, null));
+            return await new SqliteCalendarStore(SharedSqliteFile.At(_folder.File("calendar.db")), _clock).BookAsync(slot, new Customer($"telegram/{i}", null, null));
         })).ToList();
         start.Set();
         var results = await Task.WhenAll(attempts);
@@ -147,7 +148,7 @@ public sealed class CalendarTests : IDisposable
     public async Task A_booking_reads_back_as_it_was_written_and_unknown_ids_and_tokens_find_nothing()
     {
         using var elsewhere = new TempFolder();
-        var store = new SqliteCalendarStore(Path.Combine(elsewhere.Path, "not", "yet", "there", "calendar.db"), _clock);   // the folder is created
+        var store = new SqliteCalendarStore(SharedSqliteFile.At(Path.Combine(elsewhere.Path, "not", "yet", "there", "calendar.db")), _clock);   // the folder is created
         var slot = new Slot("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, 15, 0, 0), new DateTime(2026, 11, 25, 16, 0, 0));
         var phoneOnly = (await store.BookAsync(slot, new Customer("telegram/p", null, "+79990001122")))!;
         var nameOnly = (await store.BookAsync(slot with { StaffId = "elena" }, new Customer("telegram/n", "Анна", null)))!;

@@ -1,3 +1,4 @@
+using Staffono.Bot.Hosting;
 using Staffono.Bot.Tests.Support;
 using Staffono.Skills.Handoff;
 using Xunit;
@@ -16,11 +17,11 @@ public sealed class HandoffStoreTests
     public async Task Requests_get_short_numbered_ids_and_come_back_whole_after_a_restart()
     {
         using var folder = new TempFolder();
-        var first = await new SqliteHandoffStore(folder.File("s.db")).CreateAsync(Request("webchat/a", "urgent"));
-        var second = await new SqliteHandoffStore(folder.File("s.db")).CreateAsync(Request("webchat/b", "vip"));
+        var first = await new SqliteHandoffStore(SharedSqliteFile.At(folder.File("s.db"))).CreateAsync(Request("webchat/a", "urgent"));
+        var second = await new SqliteHandoffStore(SharedSqliteFile.At(folder.File("s.db"))).CreateAsync(Request("webchat/b", "vip"));
 
         Assert.Equal(("H-1", "H-2"), (first.Id, second.Id));
-        var reopened = new SqliteHandoffStore(folder.File("s.db"));
+        var reopened = new SqliteHandoffStore(SharedSqliteFile.At(folder.File("s.db")));
         var found = await reopened.FindAsync("H-1");
         Assert.NotNull(found);
         Assert.Equal(Request("webchat/a", "urgent") with { Id = "H-1", Fields = found.Fields, Transcript = found.Transcript }, found);
@@ -39,7 +40,7 @@ public sealed class HandoffStoreTests
     public async Task An_id_that_names_no_request_finds_nothing(string id)
     {
         using var folder = new TempFolder();
-        var store = new SqliteHandoffStore(folder.File("s.db"));
+        var store = new SqliteHandoffStore(SharedSqliteFile.At(folder.File("s.db")));
         await store.CreateAsync(Request("webchat/a", "urgent"));
 
         Assert.Null(await store.FindAsync(id));

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 
-namespace Staffono.Data;
+namespace Staffono.Runtime.State;
 
 /// <summary>
 /// One SQLite file in WAL mode, shared by everything the process keeps in it (state, the Direct Line
 /// feed, the outbox, and every capability store: calendar, outcomes, handoffs, contacts). The only
-/// SQLite plumbing in the solution: stores take this and never open the file on their own terms.
+/// SQLite plumbing in the solution: the capability stores of Skills reach it through their
+/// <c>ISqliteFile</c>, which the host adapts to this class.
 /// SQLite admits one writer at a time and makes the others wait by sleeping on a thread; writers of this process instead queue asynchronously on one gate per file, so a
 /// burst of turns never ties up thread-pool threads. Writers in other processes still meet SQLite's
 /// own wait (DefaultTimeout).
