@@ -2,7 +2,8 @@
 # Runs every test of the solution on a fresh machine (only the .NET SDK, Node and npm needed).
 # Anything the tests need beyond that is installed here first:
 #  - Debian's chromium, which the browser tests drive through Playwright (Playwright never downloads a browser);
-#  - Bot Framework Web Chat for the chat page, which the build itself takes from npm when missing.
+#  - Bot Framework Web Chat for the chat page, which the build itself takes from npm when missing;
+#  - the independent checkers in tools/checkers (ical.js), from npm by their lock file.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,10 @@ if [ -z "${STAFFONO_CHROMIUM:-}" ]; then
   fi
   STAFFONO_CHROMIUM="$(command -v chromium)"
   export STAFFONO_CHROMIUM
+fi
+
+if [ ! -d tools/checkers/node_modules ]; then
+  npm ci --prefix tools/checkers --silent
 fi
 
 dotnet build Staffono.Bot.sln -c Release

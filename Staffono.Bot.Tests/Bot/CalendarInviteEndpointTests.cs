@@ -22,27 +22,45 @@ public sealed class CalendarInviteEndpointTests : IAsyncLifetime
     public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
-    public async Task A_booking_s_invite_is_served_at_its_unguessable_url_until_it_is_cancelled()
+    public async Task A_booking_s_invite_is_served_at_its_unguessable_url_follows_its_moves_and_ends_as_a_cancellation()
     {
         var calendar = _host.Services.GetRequiredService<CalendarPlugin>();
+        var zone = _host.Services.GetRequiredService<Staffono.Skills.Business.BusinessProfile>().TimeZone;
+        var grant = new Staffono.Skills.Ai.DialogGrant();
         var customer = new Customer("webchat/anna", "Анна", null);
         var offer = await calendar.FindSlotsAsync("haircut", "tverskaya", new DateTimeResolution(calendar.LocalNow.Date.AddDays(2), DateTimeGranularity.Day));
-        var booking = (await calendar.BookAsync(offer.Slots[0], customer, null, new Staffono.Skills.Ai.DialogGrant()))!;
+        var booking = (await calendar.BookAsync(offer.Slots[0], customer, null, grant))!;
 
         var response = await _host.Client.GetAsync($"calendar/{booking.IcsToken}.ics");
-        var fields = IcsReader.Read(await response.Content.ReadAsStringAsync());
-
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
-        Assert.Equal(booking.Id + "@staffono", fields.Single(f => f.Name == "UID").Value);
-        Assert.StartsWith("Стрижка / Haircut", fields.Single(f => f.Name == "SUMMARY").Value);
-        var zone = _host.Services.GetRequiredService<Staffono.Skills.Business.BusinessProfile>().TimeZone;
-        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(booking.Slot.Start, zone).ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture), fields.Single(f => f.Name == "DTSTART").Value);
+        var invite = await ReadInviteAsync(booking.IcsToken);
+        Assert.Equal(("PUBLISH", booking.Id + "@staffono", 0, "CONFIRMED"), invite);
+        var first = (await IndependentCheckers.ParseIcsAsync(await response.Content.ReadAsStringAsync())).GetProperty("events")[0];
+        Assert.StartsWith("Стрижка / Haircut", first.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(booking.Slot.Start, zone), first.GetProperty("start").GetDateTime().ToUniversalTime());
+
+        // Moved: both the old link and the new one serve the new time as the same event, one version on.
+        var moved = (await calendar.BookAsync(offer.Slots[1], customer, booking.Id, grant))!;
+        Assert.Equal(("PUBLISH", booking.Id + "@staffono", 1, "CONFIRMED"), await ReadInviteAsync(booking.IcsToken));
+        Assert.Equal(("PUBLISH", booking.Id + "@staffono", 1, "CONFIRMED"), await ReadInviteAsync(moved.IcsToken));
+        var movedEvent = (await IndependentCheckers.ParseIcsAsync(await _host.Client.GetStringAsync($"calendar/{booking.IcsToken}.ics"))).GetProperty("events")[0];
+        Assert.Equal(TimeZoneInfo.ConvertTimeToUtc(moved.Slot.Start, zone), movedEvent.GetProperty("start").GetDateTime().ToUniversalTime());
+
+        // Cancelled: a cancellation of that event, not a 404, so a calendar that imported it can remove it.
+        Assert.True(await calendar.CancelAsync(moved.Id, customer, grant));
+        Assert.Equal(("CANCEL", booking.Id + "@staffono", 2, "CANCELLED"), await ReadInviteAsync(booking.IcsToken));
+        Assert.Equal(("CANCEL", booking.Id + "@staffono", 2, "CANCELLED"), await ReadInviteAsync(moved.IcsToken));
 
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"calendar/{new string('a', 48)}.ics")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync("calendar/../../etc/passwd.ics")).StatusCode);
-        Assert.True(await calendar.CancelAsync(booking.Id, customer, new Staffono.Skills.Ai.DialogGrant()));
-        Assert.Equal(HttpStatusCode.NotFound, (await _host.Client.GetAsync($"calendar/{booking.IcsToken}.ics")).StatusCode);
+    }
+
+    private async Task<(string? Method, string? Uid, int Sequence, string? Status)> ReadInviteAsync(string token)
+    {
+        var parsed = await IndependentCheckers.ParseIcsAsync(await _host.Client.GetStringAsync($"calendar/{token}.ics"));
+        var booking = parsed.GetProperty("events").EnumerateArray().Single();
+        return (parsed.GetProperty("method").GetString(), booking.GetProperty("uid").GetString(), booking.GetProperty("sequence").GetInt32(), booking.GetProperty("status").GetString());
     }
 
     [Fact]

@@ -110,7 +110,7 @@ public sealed class DirectLineIdentityTests : IAsyncLifetime
         Assert.Contains(attackerFeed, a => a.Text == "У вас нет предстоящих записей. Записать вас?");
         Assert.DoesNotContain(attackerFeed, a => a.Text.Contains("Стрижка", StringComparison.Ordinal));
 
-        var calendar = _host.Services.GetRequiredService<SqliteCalendarStore>();
+        var calendar = _host.Services.GetRequiredService<ICalendarStore>();
         var victimCustomer = new Customer($"webchat/{victimId}", null, null);
         Assert.Single(await calendar.BookingsOfAsync(victimCustomer, _clock.GetUtcNow().UtcDateTime));
 

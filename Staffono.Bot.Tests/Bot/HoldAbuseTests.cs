@@ -59,7 +59,7 @@ public sealed class HoldAbuseTests : IAsyncLifetime
         var slots = offer.GetProperty("suggestedActions").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToList();
 
         var tomorrow = new DateTime(2026, 11, 27);
-        var elenaHeld = (await _host.Services.GetRequiredService<SqliteCalendarStore>().BusyAsync(tomorrow, tomorrow.AddDays(1)))
+        var elenaHeld = (await _host.Services.GetRequiredService<ICalendarStore>().BusyAsync(tomorrow, tomorrow.AddDays(1)))
             .Where(b => b.StaffId == "elena").Aggregate(TimeSpan.Zero, (sum, b) => sum + (b.End - b.Start));
 
         Assert.True(refused >= 100, $"only {refused} of 150 new conversations were refused");

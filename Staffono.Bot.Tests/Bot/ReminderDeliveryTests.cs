@@ -192,7 +192,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var host = await StartHostAsync();
         var booking = await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/gone");
         // Cancelled in the calendar alone (another tool, another instance): the reminders were not told.
-        Assert.True(await host.Services.GetRequiredService<SqliteCalendarStore>().CancelAsync(booking.Id, booking.Customer));
+        Assert.True(await host.Services.GetRequiredService<ICalendarStore>().CancelAsync(booking.Id, booking.Customer));
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
         Assert.Equal(0, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());

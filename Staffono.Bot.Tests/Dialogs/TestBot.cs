@@ -37,7 +37,7 @@ internal static class TestBot
         services.AddSingleton(clock);
         services.AddSingleton(profile);
         services.AddSingleton(understanding ?? OfflineUnderstanding.Value);
-        services.AddSingleton(new SqliteCalendarStore(SharedSqliteFile.At(databasePath), clock));
+        services.AddSingleton<ICalendarStore>(new SqliteCalendarStore(SharedSqliteFile.At(databasePath), clock));
         services.AddSingleton<IOutcomeLog>(new SqliteOutcomeLog(SharedSqliteFile.At(databasePath)));
         services.AddSingleton<IHandoffStore>(new SqliteHandoffStore(SharedSqliteFile.At(databasePath)));
         services.AddSingleton<IContactLog>(new SqliteContactLog(SharedSqliteFile.At(databasePath)));

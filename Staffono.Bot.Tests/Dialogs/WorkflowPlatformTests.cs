@@ -159,25 +159,14 @@ public sealed class WorkflowPlatformTests
     [Fact]
     public void The_main_dialog_names_no_workflow()
     {
-        var source = File.ReadAllText(Path.Combine(RepositoryRoot(), "Staffono.Dialogs", "MainDialog.cs"));
-        var workflowFolders = Directory.GetDirectories(Path.Combine(RepositoryRoot(), "Staffono.Dialogs"))
+        var source = File.ReadAllText(Path.Combine(Repository.Root, "Staffono.Dialogs", "MainDialog.cs"));
+        var workflowFolders = Directory.GetDirectories(Path.Combine(Repository.Root, "Staffono.Dialogs"))
             .Select(Path.GetFileName)
             .Where(name => name is not ("Engine" or "Workflows" or "Resources" or "bin" or "obj"))
             .ToList();
 
         Assert.NotEmpty(workflowFolders);
         Assert.All(workflowFolders, folder => Assert.DoesNotContain(folder!, source, StringComparison.Ordinal));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Staffono.Bot.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("No Staffono.Bot.sln above the test binaries.");
     }
 
     private static DialogTestFlow Flow(TempFolder folder) =>

@@ -27,7 +27,7 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
         // Every store shares the database file with state and Direct Line, and so its one write gate.
         builder.Services.AddSingleton<ISqliteFile>(sp => new SharedSqliteFile(sp.GetRequiredService<SqliteDatabase>()));
-        builder.Services.AddSingleton(sp => new SqliteCalendarStore(sp.GetRequiredService<ISqliteFile>(), sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<ICalendarStore>(sp => new SqliteCalendarStore(sp.GetRequiredService<ISqliteFile>(), sp.GetRequiredService<TimeProvider>()));
         // One outbox for every proactive message, one dispatcher, one channel policy.
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));

@@ -17,10 +17,10 @@ public static class BookingRegistration
         ArgumentNullException.ThrowIfNull(services);
         var baseUrl = string.IsNullOrWhiteSpace(publicBaseUrl) ? null : publicBaseUrl.TrimEnd('/') + "/";
         services.TryAddSingleton<IDateTimeRecognizer, DateTimeRecognizer>();
-        services.TryAddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new CalendarPlugin(sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<ICalendarStore>(), sp.GetRequiredService<TimeProvider>()));
         services.AddKernelPlugin<CalendarPlugin>("calendar");
         services.TryAddSingleton<IReminderSchedule>(sp => new BookingReminders(sp.GetRequiredService<Skills.Outbox.IOutbox>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<IOutboxRenderer>(sp => new BookingReminderRenderer(sp.GetRequiredService<SqliteCalendarStore>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOutboxRenderer>(sp => new BookingReminderRenderer(sp.GetRequiredService<ICalendarStore>(), sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Workflow>(sp =>
         {
             var calendar = sp.GetRequiredService<CalendarPlugin>();

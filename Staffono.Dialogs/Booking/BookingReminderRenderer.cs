@@ -12,7 +12,7 @@ namespace Staffono.Dialogs.Booking;
 /// "A reminder of your booking: Haircut, tomorrow at 11:00, ... Still on?" with «Подтвердить / Перенести»,
 /// which the booking workflow answers (its button entries). Nothing when the booking is gone.
 /// </summary>
-public sealed class BookingReminderRenderer(SqliteCalendarStore calendar, BusinessProfile profile, TimeProvider time) : IOutboxRenderer
+public sealed class BookingReminderRenderer(ICalendarStore calendar, BusinessProfile profile, TimeProvider time) : IOutboxRenderer
 {
     public string Kind => BookingReminders.Kind;
 

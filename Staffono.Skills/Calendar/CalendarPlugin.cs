@@ -13,7 +13,7 @@ namespace Staffono.Skills.Calendar;
 /// whose identity comes from the channel, never from a model — demand a <see cref="DialogGrant"/>: they
 /// run from the booking dialogs, after the customer confirmed, and the kernel refuses them to a model.
 /// </summary>
-public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore store, TimeProvider time)
+public sealed class CalendarPlugin(BusinessProfile profile, ICalendarStore store, TimeProvider time)
 {
     private readonly SlotFinder _finder = new(profile);
 
@@ -83,28 +83,36 @@ public sealed class CalendarPlugin(BusinessProfile profile, SqliteCalendarStore 
         return store.CancelAsync(bookingId, customer, cancellationToken);
     }
 
-    /// <summary>The calendar invite of a booking, by the unguessable token in its URL; null when there is none.</summary>
+    /// <summary>
+    /// The calendar invite behind the unguessable token in its URL; null when there is none. Any version's
+    /// link serves the series' latest state: a moved booking's new time (same UID, higher SEQUENCE), or a
+    /// cancellation, so a calendar that imported the invite can update or remove its event.
+    /// </summary>
     public async Task<string?> InviteAsync(string token, CancellationToken cancellationToken = default)
     {
-        var booking = await store.FindByIcsTokenAsync(token, cancellationToken);
-        if (booking is null || booking.Cancelled)
+        var issued = await store.FindByIcsTokenAsync(token, cancellationToken);
+        if (issued is null)
         {
             return null;
         }
 
-        var service = profile.Services.First(s => s.Id == booking.Slot.ServiceId);
-        var location = profile.Locations.First(l => l.Id == booking.Slot.LocationId);
-        var staff = profile.Staff.First(s => s.Id == booking.Slot.StaffId);
-        var offset = profile.TimeZone.GetUtcOffset(booking.Slot.Start);
+        var booking = await store.LatestInSeriesAsync(issued.Series, cancellationToken) ?? issued;
+        var service = profile.Services.FirstOrDefault(s => s.Id == booking.Slot.ServiceId);
+        var location = profile.Locations.FirstOrDefault(l => l.Id == booking.Slot.LocationId);
+        var staff = profile.Staff.FirstOrDefault(s => s.Id == booking.Slot.StaffId);
+        var serviceRu = service?.Name.Ru ?? booking.Slot.ServiceId;
         return IcsWriter.Write(
             new CalendarInvite(
-                booking.Id + "@staffono",
-                new DateTimeOffset(booking.Slot.Start, offset),
+                booking.Series + "@staffono",
+                new DateTimeOffset(booking.Slot.Start, profile.TimeZone.GetUtcOffset(booking.Slot.Start)),
                 new DateTimeOffset(booking.Slot.End, profile.TimeZone.GetUtcOffset(booking.Slot.End)),
-                $"{service.Name.Ru} / {service.Name.En} — {profile.Name}",
-                $"{location.Address.Ru} / {location.Address.En}",
-                $"{service.Name.Ru}, {staff.Name}. {location.Name.Ru}.",
-                [TimeSpan.FromHours(24), TimeSpan.FromHours(2)]),
+                $"{serviceRu} / {service?.Name.En ?? booking.Slot.ServiceId} — {profile.Name}",
+                location is null ? null : $"{location.Address.Ru} / {location.Address.En}",
+                $"{serviceRu}, {staff?.Name ?? booking.Slot.StaffId}. {location?.Name.Ru ?? booking.Slot.LocationId}.",
+                [TimeSpan.FromHours(24), TimeSpan.FromHours(2)],
+                // A cancellation outranks the version it cancels.
+                booking.Cancelled ? booking.Sequence + 1 : booking.Sequence,
+                booking.Cancelled),
             time.GetUtcNow());
     }
 }

@@ -1,12 +1,16 @@
-using System.Globalization;
 using System.Text;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using IcalCalendar = Ical.Net.Calendar;
 
 namespace Staffono.Skills.Calendar;
 
 /// <summary>
-/// Writes an RFC 5545 calendar (one VEVENT): CRLF line ends, times in UTC, TEXT values escaped
-/// (backslash, semicolon, comma, newline) and lines folded at 75 octets without splitting a UTF-8
-/// character — Cyrillic descriptions fold by bytes, not letters. One VALARM per reminder.
+/// Writes a booking's RFC 5545 invite (one VEVENT) with Ical.Net: times in UTC, one VALARM per
+/// reminder, METHOD:CANCEL and STATUS:CANCELLED for a cancelled booking. Ical.Net folds long lines
+/// by UTF-16 units and can cut an emoji's surrogate pair in two (each half then encodes as U+FFFD),
+/// so its lines are unfolded and folded again here: at 75 octets, never inside a character.
 /// </summary>
 public static class IcsWriter
 {
@@ -15,99 +19,61 @@ public static class IcsWriter
     public static string Write(CalendarInvite invite, DateTimeOffset stamp)
     {
         ArgumentNullException.ThrowIfNull(invite);
-        var builder = new StringBuilder();
-        Line(builder, "BEGIN:VCALENDAR");
-        Line(builder, "VERSION:2.0");
-        Line(builder, "PRODID:-//Staffono//Booking//RU");
-        Line(builder, "CALSCALE:GREGORIAN");
-        Line(builder, "METHOD:PUBLISH");
-        Line(builder, "BEGIN:VEVENT");
-        Line(builder, "UID:" + Escape(invite.Uid));
-        Line(builder, "DTSTAMP:" + Utc(stamp));
-        Line(builder, "DTSTART:" + Utc(invite.Start));
-        Line(builder, "DTEND:" + Utc(invite.End));
-        Line(builder, "SUMMARY:" + Escape(invite.Summary));
-        if (!string.IsNullOrEmpty(invite.Location))
+        var calendar = new IcalCalendar { ProductId = "-//Staffono//Booking//RU", Method = invite.Cancelled ? "CANCEL" : "PUBLISH" };
+        var booking = new CalendarEvent
         {
-            Line(builder, "LOCATION:" + Escape(invite.Location));
+            Uid = invite.Uid,
+            Sequence = invite.Sequence,
+            DtStamp = Utc(stamp),
+            DtStart = Utc(invite.Start),
+            DtEnd = Utc(invite.End),
+            Summary = invite.Summary,
+            Location = string.IsNullOrEmpty(invite.Location) ? null : invite.Location,
+            Description = string.IsNullOrEmpty(invite.Description) ? null : invite.Description,
+            Status = invite.Cancelled ? "CANCELLED" : "CONFIRMED",
+        };
+        if (!invite.Cancelled)
+        {
+            foreach (var before in invite.RemindersBefore)
+            {
+                booking.Alarms.Add(new Alarm { Action = "DISPLAY", Description = invite.Summary, Trigger = new Trigger(Duration.FromTimeSpanExact(-before)) });
+            }
         }
 
-        if (!string.IsNullOrEmpty(invite.Description))
+        calendar.Events.Add(booking);
+        return Refold(new CalendarSerializer().SerializeToString(calendar) ?? string.Empty);
+    }
+
+    private static CalDateTime Utc(DateTimeOffset moment) => new(moment.UtcDateTime, hasTime: true);
+
+    /// <summary>
+    /// Unfolds every content line and folds it again at 75 octets (§3.1), cutting only between Unicode
+    /// scalar values, so each physical line is valid UTF-8 on its own. A continuation starts with one space.
+    /// </summary>
+    internal static string Refold(string ics)
+    {
+        var unfolded = ics.Replace("\r\n ", string.Empty, StringComparison.Ordinal).Replace("\r\n\t", string.Empty, StringComparison.Ordinal);
+        var builder = new StringBuilder(ics.Length + (ics.Length / 64));
+        foreach (var line in unfolded.Split("\r\n", StringSplitOptions.RemoveEmptyEntries))
         {
-            Line(builder, "DESCRIPTION:" + Escape(invite.Description));
+            var octets = 0;
+            var limit = MaxOctets;
+            foreach (var rune in line.EnumerateRunes())
+            {
+                if (octets + rune.Utf8SequenceLength > limit)
+                {
+                    builder.Append("\r\n ");
+                    octets = 0;
+                    limit = MaxOctets - 1; // the leading space of a continuation counts
+                }
+
+                builder.Append(rune.ToString());
+                octets += rune.Utf8SequenceLength;
+            }
+
+            builder.Append("\r\n");
         }
 
-        foreach (var before in invite.RemindersBefore)
-        {
-            Line(builder, "BEGIN:VALARM");
-            Line(builder, "ACTION:DISPLAY");
-            Line(builder, "DESCRIPTION:" + Escape(invite.Summary));
-            Line(builder, "TRIGGER:" + Duration(before));
-            Line(builder, "END:VALARM");
-        }
-
-        Line(builder, "END:VEVENT");
-        Line(builder, "END:VCALENDAR");
         return builder.ToString();
-    }
-
-    /// <summary>TEXT escaping of RFC 5545 §3.3.11.</summary>
-    public static string Escape(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
-            .Replace(";", "\\;", StringComparison.Ordinal)
-            .Replace(",", "\\,", StringComparison.Ordinal)
-            .Replace("\r\n", "\\n", StringComparison.Ordinal)
-            .Replace("\n", "\\n", StringComparison.Ordinal)
-            .Replace("\r", "\\n", StringComparison.Ordinal);
-
-    private static string Utc(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Duration(TimeSpan before)
-    {
-        var builder = new StringBuilder("-P");
-        if (before.Days > 0)
-        {
-            builder.Append(before.Days.ToString(CultureInfo.InvariantCulture)).Append('D');
-        }
-
-        if (before.Hours > 0 || before.Minutes > 0)
-        {
-            builder.Append('T');
-            if (before.Hours > 0)
-            {
-                builder.Append(before.Hours.ToString(CultureInfo.InvariantCulture)).Append('H');
-            }
-
-            if (before.Minutes > 0)
-            {
-                builder.Append(before.Minutes.ToString(CultureInfo.InvariantCulture)).Append('M');
-            }
-        }
-
-        return builder.Length == 2 ? "-PT0M" : builder.ToString();
-    }
-
-    /// <summary>Appends a content line, folded at 75 octets: CRLF and one space start each continuation (§3.1).</summary>
-    private static void Line(StringBuilder builder, string line)
-    {
-        var octets = 0;
-        var limit = MaxOctets;
-        var elements = StringInfo.GetTextElementEnumerator(line);
-        while (elements.MoveNext())
-        {
-            var element = elements.GetTextElement();
-            var size = Encoding.UTF8.GetByteCount(element);
-            if (octets + size > limit)
-            {
-                builder.Append("\r\n ");
-                octets = 0;
-                limit = MaxOctets - 1; // the leading space of a continuation counts
-            }
-
-            builder.Append(element);
-            octets += size;
-        }
-
-        builder.Append("\r\n");
     }
 }

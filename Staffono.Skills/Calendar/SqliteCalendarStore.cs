@@ -11,8 +11,10 @@ namespace Staffono.Skills.Calendar;
 /// transaction that first checks the staff member's time is still free, so two customers racing
 /// for one slot get exactly one booking. Times are the business's local time.
 /// </summary>
-public sealed class SqliteCalendarStore
+public sealed class SqliteCalendarStore : ICalendarStore
 {
+    private const string BookingColumns = "id, service_id, staff_id, location_id, start_ticks, end_ticks, customer_key, customer_name, customer_phone, ics_token, cancelled, series, sequence";
+
     private readonly ISqliteFile _database;
     private readonly TimeProvider _time;
 
@@ -24,12 +26,27 @@ public sealed class SqliteCalendarStore
             CREATE TABLE IF NOT EXISTS calendar_bookings (
                 id TEXT PRIMARY KEY NOT NULL, service_id TEXT NOT NULL, staff_id TEXT NOT NULL, location_id TEXT NOT NULL,
                 start_ticks INTEGER NOT NULL, end_ticks INTEGER NOT NULL, customer_key TEXT NOT NULL, customer_name TEXT,
-                customer_phone TEXT, ics_token TEXT NOT NULL UNIQUE, cancelled INTEGER NOT NULL DEFAULT 0);
+                customer_phone TEXT, ics_token TEXT NOT NULL UNIQUE, cancelled INTEGER NOT NULL DEFAULT 0,
+                series TEXT, sequence INTEGER NOT NULL DEFAULT 0);
             CREATE INDEX IF NOT EXISTS calendar_bookings_staff ON calendar_bookings (staff_id, start_ticks);
             CREATE TABLE IF NOT EXISTS calendar_holds (
                 id TEXT PRIMARY KEY NOT NULL, service_id TEXT NOT NULL, staff_id TEXT NOT NULL, location_id TEXT NOT NULL,
                 start_ticks INTEGER NOT NULL, end_ticks INTEGER NOT NULL, holder_key TEXT NOT NULL, expires_ticks INTEGER NOT NULL);
             """);
+        AddSeriesColumnsToOlderFiles();
+        _database.Execute("CREATE INDEX IF NOT EXISTS calendar_bookings_series ON calendar_bookings (series, sequence)");
+    }
+
+    /// <summary>Files made before bookings had versions: each booking there is its own series (a NULL series: a booking never moved).</summary>
+    private void AddSeriesColumnsToOlderFiles()
+    {
+        using var connection = _database.OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('calendar_bookings') WHERE name = 'series'";
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            _database.Execute("ALTER TABLE calendar_bookings ADD COLUMN series TEXT; ALTER TABLE calendar_bookings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;");
+        }
     }
 
     /// <summary>Booked and held time between <paramref name="from"/> and <paramref name="to"/>, per staff member.</summary>
@@ -102,10 +119,9 @@ public sealed class SqliteCalendarStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Books <paramref name="slot"/> if it is still free (the customer's own hold does not count against it); null otherwise.</summary>
+    /// <inheritdoc/>
     public async Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, CancellationToken cancellationToken = default)
     {
-        var booking = new Booking(NewId(), slot, customer, NewToken());
         return await InTransactionAsync(async (connection, transaction) =>
         {
             if (await OverlapsAsync(connection, transaction, slot, customer.Key, cancellationToken, ignoreBookingId: replacesBookingId))
@@ -113,18 +129,34 @@ public sealed class SqliteCalendarStore
                 return null;
             }
 
-            if (replacesBookingId is not null
-                && await ExecuteAsync(connection, transaction, "UPDATE calendar_bookings SET cancelled = 1 WHERE id = $id AND cancelled = 0 AND (customer_key = $key OR (customer_phone IS NOT NULL AND customer_phone = $phone))", cancellationToken,
-                    ("$id", replacesBookingId), ("$key", customer.Key), ("$phone", (object?)customer.Phone ?? DBNull.Value)) != 1)
+            var booking = new Booking(NewId(), slot, customer, NewToken());
+            if (replacesBookingId is not null)
             {
-                return null;
+                // Only the customer's own live booking can be moved; the new one continues its series.
+                await using var find = connection.CreateCommand();
+                find.Transaction = transaction;
+                find.CommandText = "SELECT COALESCE(series, id), sequence FROM calendar_bookings WHERE id = $id AND cancelled = 0 AND (customer_key = $key OR (customer_phone IS NOT NULL AND customer_phone = $phone))";
+                find.Parameters.AddWithValue("$id", replacesBookingId);
+                find.Parameters.AddWithValue("$key", customer.Key);
+                find.Parameters.AddWithValue("$phone", (object?)customer.Phone ?? DBNull.Value);
+                await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
+                {
+                    if (!await reader.ReadAsync(cancellationToken))
+                    {
+                        return null;
+                    }
+
+                    booking = booking with { SeriesId = reader.GetString(0), Sequence = reader.GetInt32(1) + 1 };
+                }
+
+                await ExecuteAsync(connection, transaction, "UPDATE calendar_bookings SET cancelled = 1 WHERE id = $id", cancellationToken, ("$id", replacesBookingId));
             }
 
             await ExecuteAsync(connection, transaction,
-                "INSERT INTO calendar_bookings VALUES ($id, $service, $staff, $location, $start, $end, $key, $name, $phone, $token, 0)", cancellationToken,
+                $"INSERT INTO calendar_bookings ({BookingColumns}) VALUES ($id, $service, $staff, $location, $start, $end, $key, $name, $phone, $token, 0, $series, $sequence)", cancellationToken,
                 ("$id", booking.Id), ("$service", slot.ServiceId), ("$staff", slot.StaffId), ("$location", slot.LocationId),
                 ("$start", slot.Start.Ticks), ("$end", slot.End.Ticks), ("$key", customer.Key), ("$name", (object?)customer.Name ?? DBNull.Value),
-                ("$phone", (object?)customer.Phone ?? DBNull.Value), ("$token", booking.IcsToken));
+                ("$phone", (object?)customer.Phone ?? DBNull.Value), ("$token", booking.IcsToken), ("$series", (object?)booking.SeriesId ?? DBNull.Value), ("$sequence", booking.Sequence));
             await ExecuteAsync(connection, transaction, "DELETE FROM calendar_holds WHERE holder_key = $key", cancellationToken, ("$key", customer.Key));
             return booking;
         }, cancellationToken);
@@ -135,7 +167,7 @@ public sealed class SqliteCalendarStore
     {
         await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM calendar_bookings WHERE cancelled = 0 AND start_ticks > $after AND (customer_key = $key OR (customer_phone IS NOT NULL AND customer_phone = $phone)) ORDER BY start_ticks";
+        command.CommandText = $"SELECT {BookingColumns} FROM calendar_bookings WHERE cancelled = 0 AND start_ticks > $after AND (customer_key = $key OR (customer_phone IS NOT NULL AND customer_phone = $phone)) ORDER BY start_ticks";
         command.Parameters.AddWithValue("$after", after.Ticks);
         command.Parameters.AddWithValue("$key", customer.Key);
         command.Parameters.AddWithValue("$phone", (object?)customer.Phone ?? DBNull.Value);
@@ -153,7 +185,7 @@ public sealed class SqliteCalendarStore
     {
         await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM calendar_bookings WHERE id = $id";
+        command.CommandText = $"SELECT {BookingColumns} FROM calendar_bookings WHERE id = $id";
         command.Parameters.AddWithValue("$id", bookingId);
         return (await ReadBookingsAsync(command, cancellationToken)).FirstOrDefault();
     }
@@ -162,8 +194,17 @@ public sealed class SqliteCalendarStore
     {
         await using var connection = _database.OpenForReading();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT * FROM calendar_bookings WHERE ics_token = $token";
+        command.CommandText = $"SELECT {BookingColumns} FROM calendar_bookings WHERE ics_token = $token";
         command.Parameters.AddWithValue("$token", token);
+        return (await ReadBookingsAsync(command, cancellationToken)).FirstOrDefault();
+    }
+
+    public async Task<Booking?> LatestInSeriesAsync(string series, CancellationToken cancellationToken = default)
+    {
+        await using var connection = _database.OpenForReading();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {BookingColumns} FROM calendar_bookings WHERE series = $series OR id = $series ORDER BY sequence DESC LIMIT 1";
+        command.Parameters.AddWithValue("$series", series);
         return (await ReadBookingsAsync(command, cancellationToken)).FirstOrDefault();
     }
 
@@ -192,7 +233,7 @@ public sealed class SqliteCalendarStore
         {
             var slot = new Slot(reader.GetString(1), reader.GetString(2), reader.GetString(3), new DateTime(reader.GetInt64(4)), new DateTime(reader.GetInt64(5)));
             var customer = new Customer(reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8));
-            result.Add(new Booking(reader.GetString(0), slot, customer, reader.GetString(9), reader.GetInt64(10) != 0));
+            result.Add(new Booking(reader.GetString(0), slot, customer, reader.GetString(9), reader.GetInt64(10) != 0, reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(12)));
         }
 
         return result;
