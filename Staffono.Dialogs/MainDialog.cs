@@ -17,6 +17,11 @@ public sealed class MainDialog : InterruptibleDialog
 {
     public const string DialogId = "main";
     private const string ClarifyPrompt = "main.clarify";
+    private const string SwitchPrompt = "main.switch";
+    private const string SwitchTarget = "switch_to";
+
+    /// <summary>How sure the offline classifier must be that an answer is really a new request (it is right 99 % of the time at 0.8).</summary>
+    private const double SwitchConfidence = 0.8;
 
     /// <summary>What the bot will offer, in the order help lists it (text keys under "help.").</summary>
     private static readonly string[] Abilities = ["booking", "order_status", "returns", "renewal", "pricing", "human"];
@@ -38,6 +43,7 @@ public sealed class MainDialog : InterruptibleDialog
         _time = time ?? TimeProvider.System;
         ArgumentNullException.ThrowIfNull(workflows);
         AddDialog(new ChoicePrompt(ClarifyPrompt));
+        AddDialog(new ConfirmPrompt(SwitchPrompt));
         foreach (var workflow in workflows)
         {
             foreach (var dialog in workflow.Dialogs)
@@ -74,6 +80,11 @@ public sealed class MainDialog : InterruptibleDialog
             return DialogTurnResult.Waiting;
         }
 
+        if (await SwitchesUseCaseAsync(innerDc, cancellationToken))
+        {
+            return DialogTurnResult.Waiting;
+        }
+
         var result = await base.OnContinueDialogAsync(innerDc, cancellationToken);
         if (result is { Status: DialogTurnStatus.Complete, Result: FoundChoice clarified })
         {
@@ -82,6 +93,73 @@ public sealed class MainDialog : InterruptibleDialog
         }
 
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>
+    /// "please cancel my appointment" typed where a name was asked: a clear request for another use case
+    /// is asked about once («Вы хотите отменить запись?») rather than taken as the answer. Yes drops the
+    /// current use case and starts that one; no goes back to the question (the prompt ends and the use
+    /// case beneath it asks again). Only long, confident, registered requests count, so names, times
+    /// and yes/no answers are never mistaken for one.
+    /// </summary>
+    private async Task<bool> SwitchesUseCaseAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var activity = innerDc.Context.Activity;
+        if (activity.Type != ActivityTypes.Message || InterruptionRecognizer.Recognize(activity.Text) != Interruption.None)
+        {
+            return false;
+        }
+
+        if (innerDc.ActiveDialog!.Id == SwitchPrompt)
+        {
+            if (ConfirmRecognizer.Recognize(activity.Text) != true || innerDc.ActiveDialog.Get<string>(SwitchTarget) is not { } target)
+            {
+                return false;
+            }
+
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            await StartAsync(innerDc, target, firstMessage: false, cancellationToken);
+            return true;
+        }
+
+        // A question that reads new wishes itself (offered times: «нет, лучше в другой день») keeps them; so does
+        // any answer that opens with yes or no («нет, лучше в пятницу» at a confirmation).
+        var current = innerDc.Stack[^1].Id;
+        var words = TextNormalizer.Words(activity.Text);
+        if (current == ClarifyPrompt || words.Length < 3 || ConfirmRecognizer.Recognize(words[0]) is not null
+            || PromptOptions.OfWaitingPrompt(innerDc.ActiveDialog) is { LetsOtherAnswersThrough: true })
+        {
+            return false;
+        }
+
+        var understood = _understanding.UnderstandOffline(activity.Text);
+        if (understood.IsUnsure || understood.Prediction.Confidence < SwitchConfidence
+            || !_byIntent.TryGetValue(understood.Intent, out var entry) || entry.DialogId is null || RunningDialogs(innerDc).Contains(entry.DialogId))
+        {
+            return false;
+        }
+
+        await innerDc.PromptAsync(SwitchPrompt, PromptOptions.Ask(Texts.Get(innerDc.Language, "main.switch", IntentName(innerDc.Language, understood.Intent))), cancellationToken);
+        innerDc.ActiveDialog!.Set(SwitchTarget, understood.Intent);
+        return true;
+    }
+
+    /// <summary>Every dialog running in this conversation, outermost first (a cancel flow that went on to book runs both).</summary>
+    private static HashSet<string> RunningDialogs(DialogContext innerDc)
+    {
+        var running = new HashSet<string>(StringComparer.Ordinal);
+        var stack = innerDc.Stack;
+        while (stack is { Count: > 0 })
+        {
+            foreach (var instance in stack)
+            {
+                running.Add(instance.Id);
+            }
+
+            stack = stack[0].InnerStack;
+        }
+
+        return running;
     }
 
     /// <summary>The main dialog never ends: when a use case finishes it waits for the next request.</summary>

@@ -51,8 +51,8 @@ public sealed class WorkflowPlatformTests
 
         var events = await new SqliteOutcomeLog(SharedSqliteFile.At(folder.File("staffono.db"))).ReadAsync("webchat/conv-1");
         Assert.Equal([OutcomeKinds.Started, OutcomeKinds.Abandoned], events.Select(e => e.Event.Kind));
-        // The messages the workflow itself answered: "отмена" is taken by the main dialog before it.
-        Assert.Equal(1, events[^1].Event.CustomerMessages);
+        // Every message the customer sent since the workflow began, "отмена" included, although the main dialog took it.
+        Assert.Equal(2, events[^1].Event.CustomerMessages);
     }
 
     [Fact]

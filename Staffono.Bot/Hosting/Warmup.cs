@@ -50,7 +50,7 @@ public sealed class Warmup(IServiceProvider services, Readiness readiness, IHost
             var profile = services.GetRequiredService<BusinessProfile>();
             if (profile.Services.Count > 0)
             {
-                await calendar.FindSlotsAsync(profile.Services[0].Id, null, new DateTimeResolution(calendar.LocalNow.Date.AddDays(1).AddHours(11), DateTimeGranularity.Hour), null, cancellationToken);
+                await calendar.FindSlotsAsync(profile.Services[0].Id, null, new DateTimeResolution(calendar.LocalNow.Date.AddDays(1).AddHours(11), DateTimeGranularity.Hour), cancellationToken: cancellationToken);
             }
 
             await RunTurnsAsync(cancellationToken);

@@ -6,6 +6,7 @@ using Staffono.Runtime.Channels;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;
+using Staffono.Skills.Customers;
 using Staffono.Skills.Understanding;
 
 namespace Staffono.Dialogs.Booking;
@@ -38,7 +39,7 @@ public sealed class BookingDialog : WorkflowDialog
         AddDialog(new WaterfallDialog(Steps, [PrefillAsync, AskLocationAsync, AskServiceAsync, AskWhenAsync, OfferSlotsAsync, AskNameAsync, ConfirmAsync, BookAsync]));
         AddDialog(new ChoicePrompt("booking.choice"));
         AddDialog(new DateTimePrompt("booking.when", dates, services.Time, reference: () => calendar.LocalNow));
-        AddDialog(new TextPrompt("booking.name"));
+        AddDialog(new TextPrompt("booking.name", (prompt, _) => Task.FromResult(CustomerName.From(prompt.Recognized.Value) is not null)));
         AddDialog(new ConfirmPrompt("booking.confirm"));
         AddDialog(new TextPrompt("booking.premium", (prompt, _) => Task.FromResult(IsExplicitConfirmation(prompt.Recognized.Value) || ConfirmRecognizer.Recognize(prompt.Recognized.Value) == false)));
         InitialDialogId = Steps;
@@ -102,6 +103,7 @@ public sealed class BookingDialog : WorkflowDialog
                 FirstText = null,
                 ServiceId = request.ServiceId ?? ProfileMentions.ServiceIn(_profile, first)?.Id,
                 LocationId = request.LocationId ?? ProfileMentions.LocationIn(_profile, first)?.Id,
+                StaffId = request.StaffId ?? ProfileMentions.StaffIn(_profile, first)?.Id,
                 WantedStart = request.WantedStart ?? wanted?.Start,
                 WantedGranularity = request.WantedGranularity ?? wanted?.Granularity.ToString(),
             };
@@ -201,9 +203,16 @@ public sealed class BookingDialog : WorkflowDialog
             return await step.Dialog.ReplaceDialogAsync(Steps, request with { WantedStart = null, WantedGranularity = null }, ct);
         }
 
+        if (request.StaffId is { } staffId && _profile.Staff.FirstOrDefault(s => s.Id == staffId) is { } staff && !staff.ServiceIds.Contains(request.ServiceId!))
+        {
+            // «к Ирине» for a service Irina does not do: say so and look at everyone who does.
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.staff_not_for_service", staff.Name, _profile.Services.First(s => s.Id == request.ServiceId).Name.In(step.Language)), ct);
+            request = request with { StaffId = null };
+        }
+
         Save(step, request);
         var wanted = new DateTimeResolution(request.WantedStart!.Value, Enum.Parse<DateTimeGranularity>(request.WantedGranularity ?? nameof(DateTimeGranularity.Day)));
-        var offer = await _calendar.FindSlotsAsync(request.ServiceId!, request.LocationId, wanted, CustomerOf(step).Key, ct);
+        var offer = await _calendar.FindSlotsAsync(request.ServiceId!, request.LocationId, wanted, CustomerOf(step).Key, request.StaffId, ct);
 
         if (offer.Slots.Count == 0)
         {
@@ -214,19 +223,58 @@ public sealed class BookingDialog : WorkflowDialog
         }
 
         await RecordProgressAsync(step, OutcomeKinds.SlotsOffered, null, ct);
-        Save(step, request with { EarliestOffered = offer.Slots.Min(o => o.Start), LatestOffered = offer.Slots.Max(o => o.Start) });
+        Save(step, request with { EarliestOffered = offer.Slots.Min(o => o.Start), LatestOffered = offer.Slots.Max(o => o.Start), Wish = null });
 
         var names = offer.Slots.Select(s => request.LocationId is null
             ? When(step.Language, s.Start) + " (" + _profile.Locations.First(l => l.Id == s.LocationId).Name.In(step.Language) + ")"
             : When(step.Language, s.Start)).ToList();
-        var key = offer.OnRequestedDay ? "booking.offer" : "booking.offer_other_days";
+        var text = offer.OnRequestedDay
+            ? Texts.Get(step.Language, request.StaffId is null ? "booking.offer" : "booking.offer_staff", JoinOr(step.Language, names), StaffName(request))
+            : Texts.Get(step.Language, "booking.offer_other_days", WhyNotThen(step, request, offer, wanted), JoinOr(step.Language, names));
+        if (offer is { OnRequestedDay: true, Gap: SlotGap.NotWorkingThen or SlotGap.TooSoon })
+        {
+            text = WhyNotThen(step, request, offer, wanted) + " " + text;
+        }
+
         return await step.PromptAsync("booking.choice", new PromptOptions
         {
-            Prompt = new LogicalReply(Texts.Get(step.Language, key, JoinOr(step.Language, names))),
+            Prompt = new LogicalReply(text + InBusinessZoneNote(step)),
             Choices = offer.Slots.Select((s, i) => new Choice(SlotKey.Of(s)) { Title = Capitalize(names[i]), Synonyms = [s.Start.ToString("HH:mm", CultureInfo.InvariantCulture)] }).ToList(),
             // «а есть попозже?», «нет, лучше в воскресенье»: a new wish, read by the next step, not a wrong answer.
             LetsOtherAnswersThrough = true,
         }, ct);
+    }
+
+    /// <summary>The honest reason nothing was free when asked: nothing later or earlier, closed, not working then, too soon, or all taken.</summary>
+    private string WhyNotThen(WaterfallStepContext step, BookingRequest request, SlotOffer offer, DateTimeResolution wanted)
+    {
+        var language = step.Language;
+        var staff = StaffName(request);
+        return (request.Wish, offer.Gap) switch
+        {
+            (nameof(SlotWish.Later), not SlotGap.Closed) => Texts.Get(language, "booking.gap_later"),
+            (nameof(SlotWish.Earlier), not SlotGap.Closed) => Texts.Get(language, "booking.gap_earlier"),
+            (_, SlotGap.Closed) => Capitalize(Texts.Get(language, staff is null ? "booking.gap_closed" : "booking.gap_closed_staff", BookingWording.Day(language, wanted.Start, _calendar.LocalNow), staff)),
+            (_, SlotGap.NotWorkingThen) => Texts.Get(language, staff is null ? "booking.gap_hours" : "booking.gap_hours_staff",
+                offer.Opens?.ToString("HH:mm", CultureInfo.InvariantCulture), offer.Closes?.ToString("HH:mm", CultureInfo.InvariantCulture), staff),
+            (_, SlotGap.TooSoon) => Texts.Get(language, "booking.gap_soon", (int)_profile.Booking.MinLeadTime.TotalMinutes),
+            _ => Texts.Get(language, "booking.gap_booked"),
+        };
+    }
+
+    private string? StaffName(BookingRequest request) => request.StaffId is { } id ? _profile.Staff.FirstOrDefault(s => s.Id == id)?.Name : null;
+
+    /// <summary>When the customer's own time zone differs, the times offered say whose clock they are on.</summary>
+    private string InBusinessZoneNote(WaterfallStepContext step)
+    {
+        if (CustomerZone(step) is null)
+        {
+            return string.Empty;
+        }
+
+        var offset = _profile.TimeZone.GetUtcOffset(Services.Time.GetUtcNow());
+        var utc = "UTC" + (offset < TimeSpan.Zero ? "−" : "+") + offset.ToString(offset.Minutes == 0 ? "%h" : @"h\:mm", CultureInfo.InvariantCulture);
+        return " " + Texts.Get(step.Language, "booking.zone_note", utc);
     }
 
     private async Task<DialogTurnResult> AskNameAsync(WaterfallStepContext step, CancellationToken ct)
@@ -240,7 +288,11 @@ public sealed class BookingDialog : WorkflowDialog
         Save(step, request);
         return request.Name is not null
             ? await step.NextAsync(null, ct)
-            : await step.PromptAsync("booking.name", PromptOptions.Ask(Texts.Get(step.Language, "booking.ask_name")), ct);
+            : await step.PromptAsync("booking.name", new PromptOptions
+            {
+                Prompt = new LogicalReply(Texts.Get(step.Language, "booking.ask_name")),
+                RetryPrompt = new LogicalReply(Texts.Get(step.Language, "booking.ask_name_retry")),
+            }, ct);
     }
 
     /// <summary>
@@ -251,8 +303,15 @@ public sealed class BookingDialog : WorkflowDialog
     private async Task<DialogTurnResult> SearchAgainAsync(WaterfallStepContext step, string text, CancellationToken ct)
     {
         var request = Request(step);
-        var moment = InBusinessTime(step, _dates.Recognize(text, CustomerNow(step)));
+        var moment = InBusinessTime(step, _dates.Recognize(text, CustomerNow(step), request.WantedStart));
         var wish = SlotWishRecognizer.Recognize(text);
+        if (ProfileMentions.StaffIn(_profile, text) is { } staff)
+        {
+            // «к Ирине»: the same wish, with her; a day or time said with it counts too.
+            var again = moment ?? new DateTimeResolution(request.WantedStart ?? _calendar.LocalNow, Enum.Parse<DateTimeGranularity>(request.WantedGranularity ?? nameof(DateTimeGranularity.Day)));
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { StaffId = staff.Id, WantedStart = again.Start, WantedGranularity = again.Granularity.ToString(), ChosenSlot = null, Misses = 0 }, ct);
+        }
+
         DateTimeResolution? next = moment ?? wish switch
         {
             SlotWish.Later when request.LatestOffered is { } latest => new DateTimeResolution(latest.AddMinutes(_profile.Booking.SlotStep.TotalMinutes), DateTimeGranularity.PartOfDay),
@@ -262,7 +321,14 @@ public sealed class BookingDialog : WorkflowDialog
         };
         if (next is not null)
         {
-            return await step.Dialog.ReplaceDialogAsync(Steps, request with { WantedStart = next.Start, WantedGranularity = next.Granularity.ToString(), ChosenSlot = null, Misses = 0 }, ct);
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with
+            {
+                WantedStart = next.Start,
+                WantedGranularity = next.Granularity.ToString(),
+                ChosenSlot = null,
+                Misses = 0,
+                Wish = moment is null && wish is SlotWish.Later or SlotWish.Earlier ? wish.ToString() : null,
+            }, ct);
         }
 
         if (request.Misses + 1 >= 3)
@@ -278,9 +344,9 @@ public sealed class BookingDialog : WorkflowDialog
     private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var request = Request(step);
-        if (step.Result is string name)
+        if (step.Result is string answer && CustomerName.From(answer) is { } name)
         {
-            request = request with { Name = name.Trim() };
+            request = request with { Name = name };
             Save(step, request);
         }
 
@@ -314,7 +380,7 @@ public sealed class BookingDialog : WorkflowDialog
         if (!confirmed)
         {
             // "нет, лучше в пятницу": a new moment in the refusal is the new wish; otherwise ask when instead.
-            var instead = _dates.Recognize(step.Context.Activity.Text, _calendar.LocalNow);
+            var instead = _dates.Recognize(step.Context.Activity.Text, _calendar.LocalNow, SlotKey.Parse(request.ChosenSlot, request.ServiceId!, _profile)?.Start);
             return await step.Dialog.ReplaceDialogAsync(Steps, request with
             {
                 ChosenSlot = null,

@@ -18,6 +18,9 @@ public sealed record BookingRequest
     /// <summary>The granularity name of <see cref="WantedStart"/> (DateTimeGranularity).</summary>
     public string? WantedGranularity { get; init; }
 
+    /// <summary>The staff member the customer asked for («к Ирине»), or null for anyone.</summary>
+    public string? StaffId { get; init; }
+
     public string? Name { get; init; }
 
     /// <summary>When rescheduling: the booking being moved.</summary>
@@ -30,6 +33,9 @@ public sealed record BookingRequest
     public DateTime? EarliestOffered { get; init; }
 
     public DateTime? LatestOffered { get; init; }
+
+    /// <summary>The last "later" or "earlier" asked among offered times (SlotWish name), so an empty answer says "nothing later".</summary>
+    public string? Wish { get; init; }
 
     /// <summary>Replies to the offered times that were neither a pick nor a new wish, in a row.</summary>
     public int Misses { get; init; }

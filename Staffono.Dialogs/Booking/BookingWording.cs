@@ -9,18 +9,17 @@ namespace Staffono.Dialogs.Booking;
 public static class BookingWording
 {
     /// <summary>"завтра в 11:00", "27 ноября (пт) в 12:00", "Fri, November 27 at 09:00".</summary>
-    public static string When(string language, DateTime start, DateTime now)
+    public static string When(string language, DateTime start, DateTime now) =>
+        Texts.Get(language, "booking.at", Day(language, start, now), start.ToString("HH:mm", CultureInfo.InvariantCulture));
+
+    /// <summary>"сегодня", "завтра", "27 ноября (пт)", "Fri, November 27".</summary>
+    public static string Day(string language, DateTime day, DateTime now) => (day.Date - now.Date).Days switch
     {
-        var culture = CultureInfo.GetCultureInfo(TurnLanguage.Locale(language));
-        var day = (start.Date - now.Date).Days switch
-        {
-            0 => Texts.Get(language, "booking.today"),
-            1 => Texts.Get(language, "booking.tomorrow"),
-            // "27 ноября (пт)" reads right after any Russian preposition; a weekday name would need its own case.
-            _ => start.ToString(language == "ru" ? "d MMMM (ddd)" : "ddd, MMMM d", culture),
-        };
-        return Texts.Get(language, "booking.at", day, start.ToString("HH:mm", CultureInfo.InvariantCulture));
-    }
+        0 => Texts.Get(language, "booking.today"),
+        1 => Texts.Get(language, "booking.tomorrow"),
+        // "27 ноября (пт)" reads right after any Russian preposition; a weekday name would need its own case.
+        _ => day.ToString(language == "ru" ? "d MMMM (ddd)" : "ddd, MMMM d", CultureInfo.GetCultureInfo(TurnLanguage.Locale(language))),
+    };
 
     /// <summary>"Стрижка, завтра в 11:00, адрес: ..." for one booking.</summary>
     public static string Describe(string language, Skills.Calendar.Booking booking, BusinessProfile profile, DateTime now) =>

@@ -41,8 +41,8 @@ public sealed class MyBookingsDialog : WorkflowDialog
         var upcoming = await _calendar.UpcomingAsync(CustomerOf(step), Services.Grant, ct);
         if (upcoming.Count == 0)
         {
-            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.none_upcoming"), ct);
-            return await step.EndDialogAsync(null, ct);
+            // «У вас нет записей. Записать вас?» is a question, so «да» must book.
+            return await step.PromptAsync(Id + ".confirm", PromptOptions.Ask(Texts.Get(step.Language, "booking.none_upcoming")), ct);
         }
 
         if (upcoming.Count == 1)
@@ -59,6 +59,17 @@ public sealed class MyBookingsDialog : WorkflowDialog
 
     private async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken ct)
     {
+        if (step.Result is bool bookInstead)
+        {
+            if (bookInstead)
+            {
+                return await step.Dialog.ReplaceDialogAsync(BookingDialog.DialogId, new BookingRequest(), ct);
+            }
+
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "booking.no_new"), ct);
+            return await step.EndDialogAsync(null, ct);
+        }
+
         var bookingId = ((FoundChoice)step.Result!).Value;
         var booking = (await _calendar.UpcomingAsync(CustomerOf(step), Services.Grant, ct)).FirstOrDefault(b => b.Id == bookingId);
         if (booking is null)

@@ -20,6 +20,13 @@ public sealed class ConversationTranscript
 
     public List<TranscriptLine> Lines { get; set; } = [];
 
+    /// <summary>How many messages the customer has sent in this conversation, this turn's included.</summary>
+    public int CustomerMessages { get; set; }
+
+    /// <summary>The number of the turn's message in its conversation (1 for the first); 0 when the bot started no transcript.</summary>
+    public static int MessageNumber(ITurnContext turnContext) =>
+        turnContext.TurnState.TryGetValue(TurnKey, out var value) && value is ConversationTranscript transcript ? transcript.CustomerMessages : 0;
+
     /// <summary>The transcript of the turn's conversation, as the bot started it; empty when none was started.</summary>
     public static IReadOnlyList<TranscriptLine> Of(ITurnContext turnContext) =>
         turnContext.TurnState.TryGetValue(TurnKey, out var value) && value is ConversationTranscript transcript ? transcript.Lines : [];
@@ -29,6 +36,11 @@ public sealed class ConversationTranscript
     {
         ArgumentNullException.ThrowIfNull(turnContext);
         turnContext.TurnState[TurnKey] = this;
+        if (turnContext.Activity.Type == ActivityTypes.Message)
+        {
+            CustomerMessages++;
+        }
+
         if (turnContext.Activity is { Type: ActivityTypes.Message, Text: { Length: > 0 } text })
         {
             Add(new TranscriptLine(true, text, now));

@@ -15,6 +15,7 @@ namespace Staffono.Dialogs.Workflows;
 public abstract class WorkflowDialog : ComponentDialog
 {
     private const string MessagesKey = "customerMessages";
+    private const string FirstMessageKey = "firstMessage";
     private const string OutcomeKey = "outcome";
 
     /// <param name="workflow">The name outcome events are filed under ("booking").</param>
@@ -38,6 +39,7 @@ public abstract class WorkflowDialog : ComponentDialog
     {
         var self = innerDc.Parent!.ActiveDialog!;
         self.Set(MessagesKey, 1);
+        self.Set(FirstMessageKey, ConversationTranscript.MessageNumber(innerDc.Context));
         if (Measured)
         {
             await WriteAsync(innerDc.Context, self, OutcomeKinds.Started, null, cancellationToken);
@@ -56,6 +58,16 @@ public abstract class WorkflowDialog : ComponentDialog
 
         return base.OnContinueDialogAsync(innerDc, cancellationToken);
     }
+
+    /// <summary>
+    /// The customer's messages since the workflow began, the first included: counted over the whole
+    /// conversation, so answers taken by something else meanwhile (a question about switching use case)
+    /// count too. Without a transcript (a dialog run on its own) only the messages this dialog saw count.
+    /// </summary>
+    private static int MessagesSoFar(ITurnContext turnContext, DialogInstance self) =>
+        ConversationTranscript.MessageNumber(turnContext) is > 0 and var number && self.Get<int>(FirstMessageKey) is > 0 and var first
+            ? number - first + 1
+            : self.Get<int>(MessagesKey);
 
     /// <summary>A measured workflow that ends without an outcome (cancelled, replaced, dropped) was abandoned.</summary>
     public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)
@@ -103,5 +115,5 @@ public abstract class WorkflowDialog : ComponentDialog
     private static DialogInstance Self(WaterfallStepContext step) => step.Dialog.Parent!.ActiveDialog!;
 
     private Task WriteAsync(ITurnContext turnContext, DialogInstance self, string kind, string? detail, CancellationToken cancellationToken) =>
-        Services.Outcomes.RecordAsync(new OutcomeEvent(CustomerIdentity.ConversationKey(turnContext), Workflow, kind, self.Get<int>(MessagesKey), Services.Time.GetUtcNow()), detail, cancellationToken);
+        Services.Outcomes.RecordAsync(new OutcomeEvent(CustomerIdentity.ConversationKey(turnContext), Workflow, kind, MessagesSoFar(turnContext, self), Services.Time.GetUtcNow()), detail, cancellationToken);
 }

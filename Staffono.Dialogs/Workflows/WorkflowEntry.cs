@@ -8,15 +8,19 @@ namespace Staffono.Dialogs.Workflows;
 /// </summary>
 public sealed record WorkflowEntry
 {
-    private WorkflowEntry(string? intent, string? buttonTextKey, Func<DialogContext, CancellationToken, Task> startAsync)
+    private WorkflowEntry(string? intent, string? buttonTextKey, Func<DialogContext, CancellationToken, Task> startAsync, string? dialogId = null)
     {
         Intent = intent;
+        DialogId = dialogId;
         ButtonTextKey = buttonTextKey;
         StartAsync = startAsync;
     }
 
     /// <summary>The intent that starts it (Intents.*), or null for a button entry.</summary>
     public string? Intent { get; }
+
+    /// <summary>The dialog an intent entry begins; null for a button entry.</summary>
+    public string? DialogId { get; }
 
     /// <summary>The text key of the button that starts it, or null for an intent entry.</summary>
     public string? ButtonTextKey { get; }
@@ -29,7 +33,7 @@ public sealed record WorkflowEntry
     {
         ArgumentException.ThrowIfNullOrEmpty(intent);
         ArgumentException.ThrowIfNullOrEmpty(dialogId);
-        return new WorkflowEntry(intent, null, (dc, ct) => dc.BeginDialogAsync(dialogId, options?.Invoke(dc), ct));
+        return new WorkflowEntry(intent, null, (dc, ct) => dc.BeginDialogAsync(dialogId, options?.Invoke(dc), ct), dialogId);
     }
 
     /// <summary>The button whose title is the text <paramref name="textKey"/> runs <paramref name="startAsync"/>.</summary>

@@ -27,14 +27,14 @@ public sealed class CalendarPlugin(BusinessProfile profile, ICalendarStore store
         [Description("The location id, or null for any location.")] string? locationId,
         [Description("The requested moment in the business's local time, and how precise it is.")] DateTimeResolution wanted,
         CancellationToken cancellationToken = default) =>
-        FindSlotsAsync(serviceId, locationId, wanted, null, cancellationToken);
+        FindSlotsAsync(serviceId, locationId, wanted, null, null, cancellationToken);
 
-    /// <summary>Free slots near the requested moment; <paramref name="customerKey"/>'s own hold does not block them.</summary>
-    public async Task<SlotOffer> FindSlotsAsync(string serviceId, string? locationId, DateTimeResolution wanted, string? customerKey = null, CancellationToken cancellationToken = default)
+    /// <summary>Free slots near the requested moment (with <paramref name="staffId"/> only, when given); <paramref name="customerKey"/>'s own hold does not block them.</summary>
+    public async Task<SlotOffer> FindSlotsAsync(string serviceId, string? locationId, DateTimeResolution wanted, string? customerKey = null, string? staffId = null, CancellationToken cancellationToken = default)
     {
         var now = LocalNow;
         var busy = await store.BusyAsync(now.Date, now.Date.AddDays(profile.Booking.HorizonDays + 2), customerKey, cancellationToken);
-        return _finder.Find(serviceId, locationId, wanted, busy, now);
+        return _finder.Find(serviceId, locationId, wanted, busy, now, staffId);
     }
 
     /// <summary>

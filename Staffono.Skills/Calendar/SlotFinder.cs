@@ -16,17 +16,30 @@ public sealed class SlotFinder(BusinessProfile profile)
     /// <summary>Finds slots for <paramref name="serviceId"/> near <paramref name="wanted"/> (local time).</summary>
     /// <param name="busy">Bookings and live holds per staff member, as local-time intervals.</param>
     /// <param name="now">The current local time of the business.</param>
-    public SlotOffer Find(string serviceId, string? locationId, DateTimeResolution wanted, IReadOnlyList<Slot> busy, DateTime now)
+    /// <param name="staffId">Only this staff member's time («к Ирине»), or anyone's when null.</param>
+    public SlotOffer Find(string serviceId, string? locationId, DateTimeResolution wanted, IReadOnlyList<Slot> busy, DateTime now, string? staffId = null)
     {
         var service = profile.Services.FirstOrDefault(s => s.Id == serviceId) ?? throw new ArgumentException($"Unknown service '{serviceId}'.", nameof(serviceId));
         var earliest = now + profile.Booking.MinLeadTime;
         var horizonEnd = now.Date.AddDays(profile.Booking.HorizonDays + 1);
         var (windowStart, windowEnd) = Window(wanted);
 
-        var inWindow = Candidates(service, locationId, windowStart.Date, windowEnd, busy, earliest, horizonEnd)
+        var inWindow = Candidates(service, locationId, staffId, windowStart.Date, windowEnd, busy, earliest, horizonEnd)
             .Where(s => s.Start >= windowStart && s.Start < windowEnd).ToList();
         if (inWindow.Count > 0)
         {
+            // «в 8 утра» when the day starts at 10: the nearest times, and the honest reason the asked one is not among them.
+            var exact = wanted.Granularity is DateTimeGranularity.Hour or DateTimeGranularity.Minute;
+            var gap = !exact ? SlotGap.None
+                : wanted.Start < earliest ? SlotGap.TooSoon
+                : !Working(service, locationId, staffId, wanted.Start, wanted.Start.AddMinutes(1)).Any() ? SlotGap.NotWorkingThen
+                : SlotGap.None;
+            if (gap != SlotGap.None)
+            {
+                var (open, close) = OpeningHours(service, locationId, staffId, wanted.Start.Date);
+                return new SlotOffer(Choose(inWindow, wanted), OnRequestedDay: true, gap, open, close);
+            }
+
             return new SlotOffer(Choose(inWindow, wanted), OnRequestedDay: true);
         }
 
@@ -34,7 +47,7 @@ public sealed class SlotFinder(BusinessProfile profile)
         // (up to two), then the nearest free slot of each following day, so they still see a real choice.
         // Days are searched one at a time and the search stops when the offer is full.
         var wantedDay = wanted.Start.Date;
-        var after = Candidates(service, locationId, wantedDay, wantedDay.AddDays(1), busy, earliest, horizonEnd)
+        var after = Candidates(service, locationId, staffId, wantedDay, wantedDay.AddDays(1), busy, earliest, horizonEnd)
             .Where(s => s.Start < windowStart || s.Start >= windowEnd)
             .OrderBy(s => Math.Abs((s.Start - wanted.Start).Ticks))
             .Take(MaxOffered - 1)
@@ -43,7 +56,7 @@ public sealed class SlotFinder(BusinessProfile profile)
         var firstDay = windowEnd.Date > wantedDay ? windowEnd.Date : wantedDay.AddDays(1);
         for (var day = firstDay; day < horizonEnd && after.Count < MaxOffered; day = day.AddDays(1))
         {
-            var best = Candidates(service, locationId, day, day.AddDays(1), busy, earliest, horizonEnd)
+            var best = Candidates(service, locationId, staffId, day, day.AddDays(1), busy, earliest, horizonEnd)
                 .Where(s => s.Start >= windowEnd)
                 .OrderBy(s => Math.Abs((s.Start.TimeOfDay - wanted.Start.TimeOfDay).Ticks))
                 .FirstOrDefault();
@@ -53,11 +66,71 @@ public sealed class SlotFinder(BusinessProfile profile)
             }
         }
 
-        return new SlotOffer(after, OnRequestedDay: false);
+        // Nothing after it (the asked day is near the end of the horizon): the nearest free days before it.
+        for (var day = wantedDay.AddDays(-1); wantedDay < horizonEnd && day >= now.Date && after.Count < MaxOffered; day = day.AddDays(-1))
+        {
+            var best = Candidates(service, locationId, staffId, day, day.AddDays(1), busy, earliest, horizonEnd)
+                .OrderBy(s => Math.Abs((s.Start.TimeOfDay - wanted.Start.TimeOfDay).Ticks))
+                .FirstOrDefault();
+            if (best is not null)
+            {
+                after.Add(best);
+            }
+        }
+
+        var (opens, closes) = OpeningHours(service, locationId, staffId, wantedDay);
+        return new SlotOffer(after.OrderBy(s => s.Start).ToList(), OnRequestedDay: false, Gap(service, locationId, staffId, windowStart, windowEnd, earliest), opens, closes);
+    }
+
+    /// <summary>Why the window had nothing free: too soon, nobody working that day, nobody working then, or all taken.</summary>
+    private SlotGap Gap(Service service, string? locationId, string? staffId, DateTime windowStart, DateTime windowEnd, DateTime earliest)
+    {
+        if (windowEnd <= earliest)
+        {
+            return SlotGap.TooSoon;
+        }
+
+        if (Working(service, locationId, staffId, windowStart, windowEnd).Any())
+        {
+            return SlotGap.FullyBooked;
+        }
+
+        return Working(service, locationId, staffId, windowStart.Date, windowStart.Date.AddDays(1)).Any() ? SlotGap.NotWorkingThen : SlotGap.Closed;
+    }
+
+    /// <summary>When the first of the staff doing this service starts and the last one ends that day; null when nobody works.</summary>
+    private (TimeOnly? Opens, TimeOnly? Closes) OpeningHours(Service service, string? locationId, string? staffId, DateTime day)
+    {
+        var spans = Working(service, locationId, staffId, day, day.AddDays(1)).ToList();
+        return spans.Count == 0 ? (null, null) : (TimeOnly.FromDateTime(spans.Min(s => s.From)), TimeOnly.FromDateTime(spans.Max(s => s.To)));
+    }
+
+    /// <summary>Working spans of staff doing the service that overlap [from, to), ignoring bookings.</summary>
+    private IEnumerable<(DateTime From, DateTime To)> Working(Service service, string? locationId, string? staffId, DateTime from, DateTime to)
+    {
+        for (var day = from.Date; day < to; day = day.AddDays(1))
+        {
+            if (profile.ClosedDays.Contains(DateOnly.FromDateTime(day)))
+            {
+                continue;
+            }
+
+            foreach (var staff in profile.Staff.Where(s => (staffId is null || s.Id == staffId) && s.ServiceIds.Contains(service.Id) && !s.DaysOff.Contains(DateOnly.FromDateTime(day))))
+            {
+                foreach (var hours in staff.Hours.Where(h => h.Day == day.DayOfWeek && service.LocationIds.Contains(h.LocationId) && (locationId is null || h.LocationId == locationId)))
+                {
+                    var (start, end) = (day + hours.From.ToTimeSpan(), day + hours.To.ToTimeSpan());
+                    if (start < to && end > from)
+                    {
+                        yield return (start, end);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>Every free start for the service, by step, in [from, to), earliest first.</summary>
-    internal IEnumerable<Slot> Candidates(Service service, string? locationId, DateTime from, DateTime to, IReadOnlyList<Slot> busy, DateTime earliest, DateTime horizonEnd)
+    internal IEnumerable<Slot> Candidates(Service service, string? locationId, string? staffId, DateTime from, DateTime to, IReadOnlyList<Slot> busy, DateTime earliest, DateTime horizonEnd)
     {
         var step = profile.Booking.SlotStep;
         // Only what overlaps the searched days matters; a 90-day calendar would otherwise be regrouped for every day.
@@ -85,7 +158,7 @@ public sealed class SlotFinder(BusinessProfile profile)
             var starts = new SortedDictionary<DateTime, Slot>();
             foreach (var staff in profile.Staff)
             {
-                if (!staff.ServiceIds.Contains(service.Id) || staff.DaysOff.Contains(DateOnly.FromDateTime(day)))
+                if ((staffId is not null && staff.Id != staffId) || !staff.ServiceIds.Contains(service.Id) || staff.DaysOff.Contains(DateOnly.FromDateTime(day)))
                 {
                     continue;
                 }

@@ -39,10 +39,17 @@ public static class ChoiceRecognizer
         }
 
         // A part of a title: every word of the reply appears in exactly one option ("гель" → "Маникюр гель-лак",
-        // "в 11:00" → "Завтра в 11:00"); one-letter words ("в", "a") are too common to tell options apart.
-        var words = TextNormalizer.Words(normalized).Where(w => w.Length >= 2).ToArray();
+        // "в 11:00" → "Завтра в 11:00"); one-letter words ("в", "a") are too common to tell options apart, and
+        // words that only carry the pick («давайте 10:00», "let's do 10:00") are left out.
+        var words = TextNormalizer.Words(normalized).Where(w => w.Length >= 2 && !PickWords.Contains(w)).ToArray();
         return Unique(options, o => o.Any(name => ContainsAllWords(TextNormalizer.Normalize(name), words)));
     }
+
+    private static readonly HashSet<string> PickWords = new(StringComparer.Ordinal)
+    {
+        "давайте", "давай", "можно", "пожалуйста", "хорошо", "тогда", "ну", "ок", "окей", "пусть", "будет", "мне", "выбираю", "беру", "лучше",
+        "let", "lets", "let's", "do", "ok", "okay", "please", "pls", "then", "take", "choose", "pick", "go", "with", "the", "one", "i'll", "ill",
+    };
 
     private static int? RecognizeOrdinal(string normalized, int count)
     {

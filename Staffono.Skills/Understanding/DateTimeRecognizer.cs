@@ -16,7 +16,9 @@ public sealed partial class DateTimeRecognizer : IDateTimeRecognizer
     private static readonly TimeSpan Evening = TimeSpan.FromHours(18);
     private static readonly TimeSpan Noon = TimeSpan.FromHours(12);
 
-    public DateTimeResolution? Recognize(string? text, DateTime reference)
+    public DateTimeResolution? Recognize(string? text, DateTime reference) => Recognize(text, reference, null);
+
+    public DateTimeResolution? Recognize(string? text, DateTime reference, DateTime? dayInContext)
     {
         var words = Words(text);
         if (words.Count == 0)
@@ -38,6 +40,11 @@ public sealed partial class DateTimeRecognizer : IDateTimeRecognizer
         if (tonight && day is null)
         {
             day = reference.Date;
+        }
+
+        if (day is null && dayInContext is { } context && context.Date >= reference.Date && (clock is not null || part is not null))
+        {
+            day = context.Date;
         }
 
         if (clock is { } time)
@@ -79,7 +86,8 @@ public sealed partial class DateTimeRecognizer : IDateTimeRecognizer
                 continue;
             }
 
-            result.Add(Transliterator.ToCyrillic(cleaned) is { } cyrillic && IsRussianRuleWord(cyrillic) ? Canonical(cyrillic) : cleaned);
+            cleaned = Typos.GetValueOrDefault(cleaned, cleaned);
+            result.Add(Transliterator.ToCyrillic(cleaned) is { } cyrillic && Typos.GetValueOrDefault(cyrillic, cyrillic) is var read && IsRussianRuleWord(read) ? Canonical(read) : cleaned);
         }
 
         return result;
@@ -508,6 +516,14 @@ public sealed partial class DateTimeRecognizer : IDateTimeRecognizer
     };
 
     /// <summary>Russian words of these rules; a Latin-typed word that reads as one of them is taken in Cyrillic.</summary>
+    /// <summary>Misspellings seen in real chats, read as the word meant («завтро» is «завтра»).</summary>
+    private static readonly Dictionary<string, string> Typos = new(StringComparer.Ordinal)
+    {
+        ["завтро"] = "завтра", ["зафтра"] = "завтра", ["заврта"] = "завтра", ["завтар"] = "завтра", ["завра"] = "завтра",
+        ["послезавтро"] = "послезавтра", ["послезафтра"] = "послезавтра",
+        ["седня"] = "сегодня", ["сегодна"] = "сегодня", ["сегодня"] = "сегодня", ["сеговня"] = "сегодня",
+    };
+
     private static readonly HashSet<string> RussianWords = new(StringComparer.Ordinal)
     {
         "завтра", "сегодня", "послезавтра", "в", "во", "на", "к", "после", "около", "утром", "утра", "утро", "вечером", "вечера", "вечер",

@@ -25,6 +25,12 @@ public sealed class IntentUnderstanding(OfflineIntentClassifier offline, LlmInte
         return Judge(remote ?? local);
     }
 
+    /// <summary>
+    /// The offline classifier's reading alone: for cheap checks on every message in the middle of a
+    /// conversation (is this a new request?), which must not cost a model call per answer.
+    /// </summary>
+    public UnderstandingResult UnderstandOffline(string? text) => Judge(offline.Predict(text ?? string.Empty));
+
     private UnderstandingResult Judge(IntentPrediction prediction)
     {
         var unsure = IsUnsure(prediction);

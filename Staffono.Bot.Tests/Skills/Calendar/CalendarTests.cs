@@ -62,7 +62,52 @@ public sealed class CalendarTests : IDisposable
         var offer = _finder.Find("haircut", null, new DateTimeResolution(new DateTime(2026, 12, 31), DateTimeGranularity.Day), [], new DateTime(2026, 12, 20, 10, 0, 0));
 
         Assert.False(offer.OnRequestedDay);
+        Assert.Equal(SlotGap.Closed, offer.Gap);
         Assert.Equal([new DateTime(2027, 1, 3), new DateTime(2027, 1, 4), new DateTime(2027, 1, 5)], offer.Slots.Select(s => s.Start.Date));
+    }
+
+    [Fact]
+    public void Why_nothing_was_free_when_asked_is_told_apart()
+    {
+        // Wednesday 25 November: haircuts at Tverskaya from 10:00 (Olga) to 21:00 (Elena).
+        SlotOffer At(string when, DateTimeGranularity granularity, IReadOnlyList<Slot>? busy = null, string? staff = null) =>
+            _finder.Find("haircut", "tverskaya", new DateTimeResolution(DateTime.Parse(when, System.Globalization.CultureInfo.InvariantCulture), granularity), busy ?? [], TuesdayMorning, staff);
+
+        var early = At("2026-11-25T07:00", DateTimeGranularity.Hour);
+        var late = At("2026-11-25T22:00", DateTimeGranularity.Hour);
+        var almostOpen = At("2026-11-25T08:30", DateTimeGranularity.Minute);
+        var sunday = At("2026-11-29T00:00", DateTimeGranularity.Day);
+        var olgaOnSaturday = At("2026-11-28T00:00", DateTimeGranularity.Day, staff: "olga");
+        var tooSoon = At("2026-11-24T10:45", DateTimeGranularity.Minute);
+        var gone = At("2026-11-24T08:00", DateTimeGranularity.Hour);
+        var allDay = new List<Slot> { new("haircut", "olga", "tverskaya", new DateTime(2026, 11, 25, 10, 0, 0), new DateTime(2026, 11, 25, 19, 0, 0)), new("haircut", "elena", "tverskaya", new DateTime(2026, 11, 25, 12, 0, 0), new DateTime(2026, 11, 25, 21, 0, 0)) };
+        var booked = At("2026-11-25T11:00", DateTimeGranularity.Hour, allDay);
+
+        Assert.Equal((false, SlotGap.NotWorkingThen, new TimeOnly(10, 0), new TimeOnly(21, 0)), (early.OnRequestedDay, early.Gap, early.Opens, early.Closes));
+        Assert.Equal((true, SlotGap.NotWorkingThen, new DateTime(2026, 11, 25, 20, 0, 0)), (late.OnRequestedDay, late.Gap, late.Slots[^1].Start));
+        // Times near enough to offer that day, and the reason the asked one is not among them.
+        Assert.Equal((true, SlotGap.NotWorkingThen), (almostOpen.OnRequestedDay, almostOpen.Gap));
+        Assert.Equal(new DateTime(2026, 11, 25, 10, 0, 0), almostOpen.Slots[0].Start);
+        Assert.Equal((false, SlotGap.Closed), (sunday.OnRequestedDay, sunday.Gap));
+        Assert.Equal((false, SlotGap.Closed), (olgaOnSaturday.OnRequestedDay, olgaOnSaturday.Gap));
+        Assert.All(olgaOnSaturday.Slots, s => Assert.Equal("olga", s.StaffId));
+        Assert.Equal((true, SlotGap.TooSoon, new DateTime(2026, 11, 24, 11, 30, 0)), (tooSoon.OnRequestedDay, tooSoon.Gap, tooSoon.Slots[0].Start));
+        Assert.Equal((false, SlotGap.TooSoon), (gone.OnRequestedDay, gone.Gap));
+        Assert.Equal((false, SlotGap.FullyBooked), (booked.OnRequestedDay, booked.Gap));
+        Assert.Equal(SlotGap.None, At("2026-11-25T11:00", DateTimeGranularity.Hour).Gap);
+    }
+
+    [Fact]
+    public void The_last_day_of_the_horizon_fully_booked_gets_the_nearest_days_before_it_not_nothing()
+    {
+        // 30 days from Tuesday 24 November is Thursday 24 December; every haircut that day at Tverskaya is taken.
+        var lastDay = new DateTime(2026, 12, 24);
+        var busy = new List<Slot> { new("haircut", "olga", "tverskaya", lastDay.AddHours(12), lastDay.AddHours(21)) };
+
+        var offer = _finder.Find("haircut", "tverskaya", new DateTimeResolution(lastDay, DateTimeGranularity.Day), busy, TuesdayMorning);
+
+        Assert.Equal(SlotGap.FullyBooked, offer.Gap);
+        Assert.Equal([new DateTime(2026, 12, 21), new DateTime(2026, 12, 22), new DateTime(2026, 12, 23)], offer.Slots.Select(s => s.Start.Date));
     }
 
     [Fact]

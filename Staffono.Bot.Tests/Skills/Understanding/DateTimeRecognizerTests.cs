@@ -109,6 +109,43 @@ public sealed class DateTimeRecognizerTests
     }
 
     [Theory]
+    [InlineData("завтро в 11", "2026-11-25T11:00", "hour")]
+    [InlineData("zavtro v 11", "2026-11-25T11:00", "hour")]
+    [InlineData("зафтра утром", "2026-11-25T09:00", "part_of_day")]
+    [InlineData("послезавтро", "2026-11-26T00:00", "day")]
+    [InlineData("седня вечером", "2026-11-24T18:00", "part_of_day")]
+    public void Common_misspellings_of_day_words_keep_the_day(string text, string start, string granularity)
+    {
+        var resolved = _recognizer.Recognize(text, Parse(Tuesday));
+
+        Assert.True(resolved is not null, $"'{text}' was not recognized");
+        Assert.Equal((Parse(start), granularity), (resolved.Start, Name(resolved.Granularity)));
+    }
+
+    [Theory]
+    // Among times offered for Friday, a time alone means Friday...
+    [InlineData("а в 15?", "2026-11-27T15:00", "hour")]
+    [InlineData("how about 9pm", "2026-11-27T21:00", "hour")]
+    [InlineData("а вечером?", "2026-11-27T18:00", "part_of_day")]
+    // ...and a day said with it still wins, counted from when the customer wrote.
+    [InlineData("а завтра в 15?", "2026-11-25T15:00", "hour")]
+    [InlineData("sunday at 3pm", "2026-11-29T15:00", "hour")]
+    [InlineData("в субботу", "2026-11-28T00:00", "day")]
+    public void In_a_conversation_about_a_day_a_time_alone_means_that_day(string text, string start, string granularity)
+    {
+        var resolved = ((IDateTimeRecognizer)_recognizer).Recognize(text, Parse(Tuesday), Parse("2026-11-27T11:00"));
+
+        Assert.True(resolved is not null, $"'{text}' was not recognized");
+        Assert.Equal((Parse(start), granularity), (resolved.Start, Name(resolved.Granularity)));
+    }
+
+    [Fact]
+    public void A_day_in_context_that_has_passed_is_ignored()
+    {
+        Assert.Equal(Parse("2026-11-24T15:00"), _recognizer.Recognize("в 15", Parse(Tuesday), Parse("2026-11-20T11:00"))!.Start);
+    }
+
+    [Theory]
     [InlineData("когда-нибудь")]
     [InlineData("мне 2 штуки")]
     [InlineData("хочу 3 маникюра")]

@@ -105,6 +105,19 @@ public sealed class PromptRecognizerTests
         Assert.Equal(expected, ChoiceRecognizer.Recognize(text, Services));
     }
 
+    [Theory]
+    [InlineData("давайте 10:00", 1)]
+    [InlineData("ну давай в 10:15", 2)]
+    [InlineData("let's do 09:45 please", 0)]
+    [InlineData("давайте", null)]
+    [InlineData("давайте в 11:00", null)]
+    public void Words_that_only_carry_the_pick_are_left_out(string text, int? expected)
+    {
+        IReadOnlyList<IReadOnlyList<string>> times = [["7 декабря (пн) в 09:45", "09:45"], ["7 декабря (пн) в 10:00", "10:00"], ["7 декабря (пн) в 10:15", "10:15"]];
+
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(text, times));
+    }
+
     [Fact]
     public void A_part_that_fits_two_options_picks_neither()
     {

@@ -11,7 +11,7 @@ namespace Staffono.Dialogs.Engine.Prompts;
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
-    private const string OptionsKey = "options";
+    private const string OptionsKey = PromptOptions.StateKey;
     private const string AttemptsKey = "attempts";
     private readonly PromptValidator<T>? _validator;
 
