@@ -56,7 +56,7 @@ internal static class OutboxCommand
         await host.StartAsync();
         try
         {
-            var store = host.Services.GetRequiredService<OutboxStore>();
+            var store = host.Services.GetRequiredService<IOutboxStore>();
             var now = clock.GetUtcNow();
             Console.WriteLine($"Enqueueing {count} due messages...");
             var prepare = Stopwatch.StartNew();

@@ -78,7 +78,7 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task The_store_gives_a_due_message_to_one_claimant_and_to_the_next_only_after_the_lease()
     {
         await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<OutboxStore>();
+        var store = host.Services.GetRequiredService<IOutboxStore>();
         var now = _clock.GetUtcNow();
         await store.EnqueueAsync(new OutboxMessage("m1", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
         var lease = TimeSpan.FromMinutes(1);
@@ -198,7 +198,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         Assert.Equal(0, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
         Assert.Empty(connector.Requests);
         _clock.Advance(TimeSpan.FromHours(1));
-        Assert.Empty(await host.Services.GetRequiredService<OutboxStore>().ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        Assert.Empty(await host.Services.GetRequiredService<IOutboxStore>().ClaimDueAsync(_clock.GetUtcNow(), TimeSpan.FromMinutes(1), 10, CancellationToken.None));
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class ReminderDeliveryTests : IDisposable
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
         await using var host = await StartHostAsync();
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 9, 0, 0), "telegram/early", "manicure", "arbat");   // Wednesday 09:00
-        var store = host.Services.GetRequiredService<OutboxStore>();
+        var store = host.Services.GetRequiredService<IOutboxStore>();
 
         _clock.Advance(new DateTimeOffset(2026, 11, 25, 4, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());       // 07:00: due, and quiet until 09:00
         Assert.Equal(0, await host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
@@ -267,7 +267,7 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task A_reminder_whose_conversation_reference_is_lost_is_logged_not_sent()
     {
         await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<OutboxStore>();
+        var store = host.Services.GetRequiredService<IOutboxStore>();
         var booking = await BookWithRemindersAsync(host, new Uri("http://127.0.0.1:9/"), new DateTime(2026, 11, 25, 14, 0, 0), "telegram/lost");
         var now = _clock.GetUtcNow();
         await store.CancelAsync(BookingReminders.KeyPrefix(booking.Id), CancellationToken.None);
@@ -295,7 +295,7 @@ public sealed class ReminderDeliveryTests : IDisposable
     public async Task Cancelling_a_bookings_reminders_leaves_nothing_to_claim_and_keeps_others()
     {
         await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<OutboxStore>();
+        var store = host.Services.GetRequiredService<IOutboxStore>();
         var now = _clock.GetUtcNow();
         await store.EnqueueAsync(new OutboxMessage("booking/a/reminder-24h", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
         await store.EnqueueAsync(new OutboxMessage("booking/ab/reminder-24h", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);

@@ -52,7 +52,7 @@ public sealed class ReminderTests : IAsyncLifetime
         Assert.Equal(1, await dispatcher.RunOnceAsync());
         _clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(0, await dispatcher.RunOnceAsync());
-        Assert.Equal(2, await _host.Services.GetRequiredService<OutboxStore>().CountSentAsync());
+        Assert.Equal(2, await _host.Services.GetRequiredService<IOutboxStore>().CountSentAsync());
     }
 
     [Fact]

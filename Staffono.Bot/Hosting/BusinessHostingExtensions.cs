@@ -30,8 +30,8 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton<ICalendarStore>(sp => new SqliteCalendarStore(sp.GetRequiredService<ISqliteFile>(), sp.GetRequiredService<TimeProvider>()));
         // One outbox for every proactive message, one dispatcher, one channel policy.
         builder.Services.AddOptions<OutboxOptions>().Bind(builder.Configuration.GetSection(OutboxOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
-        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<OutboxStore>());
+        builder.Services.AddSingleton<IOutboxStore>(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
+        builder.Services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<IOutboxStore>());
         builder.Services.AddSingleton<IContactLog>(sp => new SqliteContactLog(sp.GetRequiredService<ISqliteFile>()));
         builder.Services.AddSingleton<OutboxPolicy>();
         builder.Services.AddSingleton<OutboxRateLimits>();

@@ -22,7 +22,7 @@ namespace Staffono.Bot.Outbox;
 /// the same lease.
 /// </remarks>
 public sealed class OutboxDispatcher(
-    OutboxStore store,
+    IOutboxStore store,
     OutboxPolicy policy,
     OutboxRateLimits limits,
     IEnumerable<IOutboxRenderer> renderers,

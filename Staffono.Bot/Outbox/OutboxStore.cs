@@ -6,16 +6,14 @@ using Staffono.Skills.Outbox;
 namespace Staffono.Bot.Outbox;
 
 /// <summary>
-/// The outbox in SQLite: one row per proactive message, keyed by the workflow's dedupe key, with its state
-/// (pending, sent, skipped with the reason, cancelled), attempts and the stable activity id every send
-/// of it carries. A sender claims rows with a lease before sending and marks them after, so a crashed
-/// sender's claim runs out and another sender picks the message up.
+/// The outbox in SQLite: one row per proactive message, keyed by the workflow's dedupe key, with its state,
+/// attempts, lease and the stable activity id every send of it carries.
 /// </summary>
 /// <remarks>
 /// A database made before the outbox has its pending reminders in <c>scheduled_messages</c>; they move
 /// here, unchanged in meaning, the first time this store opens the file, and the old table goes.
 /// </remarks>
-public sealed class OutboxStore : IOutbox
+public sealed class OutboxStore : IOutboxStore
 {
     private const string Columns = "key, kind, due_utc, not_after_utc, reference_json, customer_key, language, payload, transactional, activity_id, attempts";
     private readonly SqliteDatabase _database;
@@ -79,7 +77,6 @@ public sealed class OutboxStore : IOutbox
             cancellationToken);
     }
 
-    /// <summary>Claims up to <paramref name="limit"/> due messages for <paramref name="lease"/>; each is claimed by one sender only.</summary>
     public Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken) =>
         _database.WriteAsync<IReadOnlyList<ClaimedMessage>>(
             async connection =>
@@ -124,15 +121,12 @@ public sealed class OutboxStore : IOutbox
     public Task MarkSentAsync(string key, DateTimeOffset now, string? outcome, CancellationToken cancellationToken) =>
         SetAsync("state = 'sent', sent_utc = $value, outcome = $outcome", key, now.UtcTicks, outcome, cancellationToken);
 
-    /// <summary>Settled without sending, with the reason (out of policy, no longer useful, opted out): never retried.</summary>
     public Task MarkSkippedAsync(string key, string reason, CancellationToken cancellationToken) =>
         SetAsync("state = 'skipped', outcome = $outcome, lease_until_utc = $value", key, null, reason, cancellationToken);
 
-    /// <summary>Not now (quiet hours, a channel asking to slow down): due again at <paramref name="due"/>.</summary>
     public Task PostponeAsync(string key, DateTimeOffset due, string reason, CancellationToken cancellationToken) =>
         SetAsync("due_utc = $value, lease_until_utc = NULL, outcome = $outcome", key, due.UtcTicks, reason, cancellationToken);
 
-    /// <summary>The state, attempts and recorded outcome of one message; null when there is none.</summary>
     public async Task<(string State, int Attempts, string? Outcome, string ActivityId)?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
         await using var connection = _database.OpenForReading();
@@ -156,7 +150,7 @@ public sealed class OutboxStore : IOutbox
 
     public Task<int> CountSentAsync(CancellationToken cancellationToken = default) => CountAsync("sent", cancellationToken);
 
-    /// <summary>The same for every send of one message (a re-send after a crash is recognisable); new when the message is replaced.</summary>
+    /// <summary>The same for every send of one message (a re-send after a crash is recognisable); new when a replacement moves its due time.</summary>
     private static string ActivityIdOf(string key, long dueTicks) => $"outbox:{key}#{dueTicks.ToString("x", CultureInfo.InvariantCulture)}";
 
     private static ClaimedMessage Read(SqliteDataReader reader) => new(

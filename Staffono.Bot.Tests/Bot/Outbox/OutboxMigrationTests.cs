@@ -62,7 +62,7 @@ public sealed class OutboxMigrationTests : IDisposable
         await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false");
         await host.Services.GetRequiredService<IContactLog>().WroteAsync("telegram/tg-old", _clock.GetUtcNow());
         var dispatcher = host.Services.GetRequiredService<OutboxDispatcher>();
-        var store = host.Services.GetRequiredService<OutboxStore>();
+        var store = host.Services.GetRequiredService<IOutboxStore>();
 
         Assert.Equal(0, await dispatcher.RunOnceAsync());
         _clock.Advance(tomorrow14 - TimeSpan.FromHours(24) - _clock.GetUtcNow());
