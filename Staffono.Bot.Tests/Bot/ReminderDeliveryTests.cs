@@ -75,23 +75,6 @@ public sealed class ReminderDeliveryTests : IDisposable
     }
 
     [Fact]
-    public async Task The_store_gives_a_due_message_to_one_claimant_and_to_the_next_only_after_the_lease()
-    {
-        await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<IOutboxStore>();
-        var now = _clock.GetUtcNow();
-        await store.EnqueueAsync(new OutboxMessage("m1", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
-        var lease = TimeSpan.FromMinutes(1);
-
-        var claims = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => store.ClaimDueAsync(now, lease, 10, CancellationToken.None)));
-
-        Assert.Equal(1, claims.Sum(c => c.Count));
-        Assert.Empty(await store.ClaimDueAsync(now + lease, lease, 10, CancellationToken.None));
-        Assert.Single(await store.ClaimDueAsync(now + lease + TimeSpan.FromTicks(1), lease, 10, CancellationToken.None));
-        Assert.Empty(await store.ClaimDueAsync(now - TimeSpan.FromTicks(1) + lease + lease, lease, 10, CancellationToken.None));
-    }
-
-    [Fact]
     public async Task A_reminder_that_could_only_arrive_once_the_appointment_has_begun_is_dropped_for_good()
     {
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
@@ -289,21 +272,6 @@ public sealed class ReminderDeliveryTests : IDisposable
         _clock.Advance(TimeSpan.FromHours(22.5));                                                           // Wednesday 09:00, when quiet hours end
         Assert.Equal(1, await dispatcher.RunOnceAsync());
         Assert.Equal(0, await dispatcher.RunOnceAsync());
-    }
-
-    [Fact]
-    public async Task Cancelling_a_bookings_reminders_leaves_nothing_to_claim_and_keeps_others()
-    {
-        await using var host = await StartHostAsync();
-        var store = host.Services.GetRequiredService<IOutboxStore>();
-        var now = _clock.GetUtcNow();
-        await store.EnqueueAsync(new OutboxMessage("booking/a/reminder-24h", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
-        await store.EnqueueAsync(new OutboxMessage("booking/ab/reminder-24h", BookingReminders.Kind, now, now.AddHours(2), "{}", "telegram/u1", "ru", "{}", Transactional: true), CancellationToken.None);
-
-        await store.CancelAsync(BookingReminders.KeyPrefix("a"), CancellationToken.None);
-
-        // "booking/a/" is a prefix of one key only: booking "ab" keeps its reminder.
-        Assert.Equal(["booking/ab/reminder-24h"], (await store.ClaimDueAsync(now, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Select(m => m.Message.Key));
     }
 
     private Task<RunningHost> StartHostAsync() =>
