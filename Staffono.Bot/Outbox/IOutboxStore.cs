@@ -10,9 +10,10 @@ namespace Staffono.Bot.Outbox;
 /// sender's message goes again once its lease has run out. Several instances may share one outbox.
 /// </summary>
 /// <remarks>
-/// What enqueueing a key again does: a message already sent stays sent (nothing is sent twice for one key);
-/// anything else is replaced and starts afresh, pending with no attempts and no lease, even one that was
-/// cancelled or skipped.
+/// What enqueueing a key again does: a message already sent stays sent (nothing is sent twice for one key), and
+/// the very message already pending changes nothing (a claim on it stands); anything else is replaced and starts
+/// afresh, pending with no attempts and no lease, even one that was cancelled or skipped. Settling a claim touches
+/// only the message claimed: a replacement enqueued while it was claimed is left pending, to be sent.
 /// </remarks>
 public interface IOutboxStore : IOutbox
 {
@@ -25,18 +26,18 @@ public interface IOutboxStore : IOutbox
     Task<IReadOnlyList<ClaimedMessage>> ClaimDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
     /// <summary>Sent at <paramref name="now"/>; <paramref name="outcome"/> says how where it matters (a Facebook tag).</summary>
-    Task MarkSentAsync(string key, DateTimeOffset now, string? outcome, CancellationToken cancellationToken);
+    Task MarkSentAsync(ClaimedMessage claimed, DateTimeOffset now, string? outcome, CancellationToken cancellationToken);
 
     /// <summary>Settled without sending, with the reason (out of policy, no longer useful, opted out): never retried.</summary>
-    Task MarkSkippedAsync(string key, string reason, CancellationToken cancellationToken);
+    Task MarkSkippedAsync(ClaimedMessage claimed, string reason, CancellationToken cancellationToken);
 
     /// <summary>Not now (quiet hours, a channel asking to slow down): pending again, due at <paramref name="due"/>, with the reason.</summary>
-    Task PostponeAsync(string key, DateTimeOffset due, string reason, CancellationToken cancellationToken);
+    Task PostponeAsync(ClaimedMessage claimed, DateTimeOffset due, string reason, CancellationToken cancellationToken);
 
     /// <summary>
     /// The state, attempts and recorded outcome (the skip or postpone reason, the send's outcome) of one message, and
     /// the activity id every send of it carries: the same for each attempt, so a re-send after a crash is recognisable,
-    /// and new when a replacement moves its due time. Null when there is no message with that key.
+    /// and new when a replacement changes anything about it. Null when there is no message with that key.
     /// </summary>
     Task<(string State, int Attempts, string? Outcome, string ActivityId)?> FindAsync(string key, CancellationToken cancellationToken = default);
 

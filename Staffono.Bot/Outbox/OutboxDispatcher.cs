@@ -99,7 +99,7 @@ public sealed class OutboxDispatcher(
             ?? throw new InvalidOperationException($"Outbox message {message.Key} has no conversation reference.");
         if (!_renderers.TryGetValue(message.Kind, out var renderer))
         {
-            await store.MarkSkippedAsync(message.Key, $"no workflow renders '{message.Kind}'", cancellationToken);
+            await store.MarkSkippedAsync(claimed, $"no workflow renders '{message.Kind}'", cancellationToken);
             logger.LogWarning("Outbox message {Key} is of kind {Kind}, which no registered workflow renders; skipped", message.Key, message.Kind);
             return false;
         }
@@ -108,17 +108,17 @@ public sealed class OutboxDispatcher(
         switch (decision.Verdict)
         {
             case OutboxVerdict.Skip:
-                await store.MarkSkippedAsync(message.Key, decision.Reason!, cancellationToken);
+                await store.MarkSkippedAsync(claimed, decision.Reason!, cancellationToken);
                 return false;
             case OutboxVerdict.Postpone:
-                await store.PostponeAsync(message.Key, decision.Until!.Value, decision.Reason!, cancellationToken);
+                await store.PostponeAsync(claimed, decision.Until!.Value, decision.Reason!, cancellationToken);
                 return false;
         }
 
         var reply = await renderer.RenderAsync(message, cancellationToken);
         if (reply is null)
         {
-            await store.MarkSkippedAsync(message.Key, "no longer useful", cancellationToken);
+            await store.MarkSkippedAsync(claimed, "no longer useful", cancellationToken);
             return false;
         }
 
@@ -140,7 +140,7 @@ public sealed class OutboxDispatcher(
             ? directLine
             : channels;
         await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivitiesAsync(activities, ct), cancellationToken);
-        await store.MarkSentAsync(message.Key, time.GetUtcNow(), decision.Reason, cancellationToken);
+        await store.MarkSentAsync(claimed, time.GetUtcNow(), decision.Reason, cancellationToken);
         return true;
     }
 }

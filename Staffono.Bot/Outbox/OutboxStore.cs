@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Staffono.Runtime.State;
 using Staffono.Skills.Outbox;
@@ -39,14 +41,15 @@ public sealed class OutboxStore : IOutboxStore
             async connection =>
             {
                 await using var command = connection.CreateCommand();
-                // A message already sent stays sent; anything else is replaced and starts afresh.
+                // A message already sent stays sent, and the very message already pending keeps its claim (a retried
+                // turn enqueueing it again must not send it twice); anything else is replaced and starts afresh.
                 command.CommandText = """
                     INSERT INTO outbox (key, kind, due_utc, not_after_utc, reference_json, customer_key, language, payload, transactional, activity_id)
                     VALUES ($key, $kind, $due, $notAfter, $reference, $customer, $language, $payload, $transactional, $activity)
                     ON CONFLICT (key) DO UPDATE SET kind = $kind, due_utc = $due, not_after_utc = $notAfter, reference_json = $reference,
                         customer_key = $customer, language = $language, payload = $payload, transactional = $transactional, activity_id = $activity,
                         state = 'pending', attempts = 0, lease_until_utc = NULL, outcome = NULL
-                    WHERE outbox.state <> 'sent'
+                    WHERE outbox.state <> 'sent' AND NOT (outbox.state = 'pending' AND outbox.activity_id = $activity)
                     """;
                 command.Parameters.AddWithValue("$key", message.Key);
                 command.Parameters.AddWithValue("$kind", message.Kind);
@@ -57,7 +60,7 @@ public sealed class OutboxStore : IOutboxStore
                 command.Parameters.AddWithValue("$language", message.Language);
                 command.Parameters.AddWithValue("$payload", message.Payload);
                 command.Parameters.AddWithValue("$transactional", message.Transactional ? 1 : 0);
-                command.Parameters.AddWithValue("$activity", ActivityIdOf(message.Key, message.Due.UtcTicks));
+                command.Parameters.AddWithValue("$activity", ActivityIdOf(message));
                 return await command.ExecuteNonQueryAsync(cancellationToken);
             },
             cancellationToken);
@@ -118,14 +121,14 @@ public sealed class OutboxStore : IOutboxStore
             },
             cancellationToken);
 
-    public Task MarkSentAsync(string key, DateTimeOffset now, string? outcome, CancellationToken cancellationToken) =>
-        SetAsync("state = 'sent', sent_utc = $value, outcome = $outcome", key, now.UtcTicks, outcome, cancellationToken);
+    public Task MarkSentAsync(ClaimedMessage claimed, DateTimeOffset now, string? outcome, CancellationToken cancellationToken) =>
+        SetAsync("state = 'sent', sent_utc = $value, outcome = $outcome", claimed, now.UtcTicks, outcome, cancellationToken);
 
-    public Task MarkSkippedAsync(string key, string reason, CancellationToken cancellationToken) =>
-        SetAsync("state = 'skipped', outcome = $outcome, lease_until_utc = $value", key, null, reason, cancellationToken);
+    public Task MarkSkippedAsync(ClaimedMessage claimed, string reason, CancellationToken cancellationToken) =>
+        SetAsync("state = 'skipped', outcome = $outcome, lease_until_utc = $value", claimed, null, reason, cancellationToken);
 
-    public Task PostponeAsync(string key, DateTimeOffset due, string reason, CancellationToken cancellationToken) =>
-        SetAsync("due_utc = $value, lease_until_utc = NULL, outcome = $outcome", key, due.UtcTicks, reason, cancellationToken);
+    public Task PostponeAsync(ClaimedMessage claimed, DateTimeOffset due, string reason, CancellationToken cancellationToken) =>
+        SetAsync("due_utc = $value, lease_until_utc = NULL, outcome = $outcome", claimed, due.UtcTicks, reason, cancellationToken);
 
     public async Task<(string State, int Attempts, string? Outcome, string ActivityId)?> FindAsync(string key, CancellationToken cancellationToken = default)
     {
@@ -150,8 +153,22 @@ public sealed class OutboxStore : IOutboxStore
 
     public Task<int> CountSentAsync(CancellationToken cancellationToken = default) => CountAsync("sent", cancellationToken);
 
-    /// <summary>The same for every send of one message (a re-send after a crash is recognisable); new when a replacement moves its due time.</summary>
-    private static string ActivityIdOf(string key, long dueTicks) => $"outbox:{key}#{dueTicks.ToString("x", CultureInfo.InvariantCulture)}";
+    /// <summary>
+    /// The same for every send of one message (a re-send after a crash is recognisable); new when a replacement
+    /// changes anything about it. It also tells a claim's message from a replacement enqueued while it was claimed.
+    /// </summary>
+    private static string ActivityIdOf(OutboxMessage message)
+    {
+        var content = new StringBuilder();
+        foreach (var part in new[] { message.Kind, message.NotAfter?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "-", message.ConversationReference, message.CustomerKey, message.Language, message.Payload, message.Transactional ? "1" : "0" })
+        {
+            // Length-prefixed, so no two different messages run together into the same text.
+            content.Append(part.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(part);
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(content.ToString()));
+        return $"outbox:{message.Key}#{message.Due.UtcTicks.ToString("x", CultureInfo.InvariantCulture)}.{Convert.ToHexStringLower(hash, 0, 8)}";
+    }
 
     private static ClaimedMessage Read(SqliteDataReader reader) => new(
         new OutboxMessage(
@@ -167,13 +184,15 @@ public sealed class OutboxStore : IOutboxStore
         reader.GetString(9),
         reader.GetInt32(10) + 1);
 
-    private Task SetAsync(string assignment, string key, long? value, string? outcome, CancellationToken cancellationToken) =>
+    /// <summary>Settles the claimed message only if it is still the one claimed: a replacement enqueued meanwhile is left to be sent.</summary>
+    private Task SetAsync(string assignment, ClaimedMessage claimed, long? value, string? outcome, CancellationToken cancellationToken) =>
         _database.WriteAsync(
             async connection =>
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = $"UPDATE outbox SET {assignment} WHERE key = $key";
-                command.Parameters.AddWithValue("$key", key);
+                command.CommandText = $"UPDATE outbox SET {assignment} WHERE key = $key AND activity_id = $activity";
+                command.Parameters.AddWithValue("$key", claimed.Message.Key);
+                command.Parameters.AddWithValue("$activity", claimed.ActivityId);
                 command.Parameters.AddWithValue("$value", (object?)value ?? DBNull.Value);
                 command.Parameters.AddWithValue("$outcome", (object?)outcome ?? DBNull.Value);
                 return await command.ExecuteNonQueryAsync(cancellationToken);

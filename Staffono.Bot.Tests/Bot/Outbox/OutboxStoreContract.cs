@@ -152,7 +152,49 @@ public abstract class OutboxStoreContract : IDisposable
         await Store.EnqueueAsync(another);
         var reclaimed = Assert.Single(await ClaimAsync(Now.AddMinutes(30)));
         Assert.Equal((another, 1), (reclaimed.Message, reclaimed.Attempt));
+        Assert.NotEqual(claimed.ActivityId, reclaimed.ActivityId);                  // new content: a new message
         Assert.Equal(1, await Store.CountAsync("pending"));
+    }
+
+    [Fact]
+    public async Task Settling_a_message_that_was_replaced_while_claimed_leaves_the_replacement_to_be_sent()
+    {
+        foreach (var key in new[] { "sent", "skipped", "postponed" })
+        {
+            await Store.EnqueueAsync(Message(key, Now, payload: """{"v":1}"""));
+        }
+
+        var inFlight = await ClaimAsync(Now);
+        // The workflow changes its mind while the dispatcher is still sending (or deciding about) the old messages.
+        foreach (var key in new[] { "sent", "skipped", "postponed" })
+        {
+            await OpenStore().EnqueueAsync(Message(key, Now.AddHours(1), payload: """{"v":2}"""));
+        }
+
+        await Store.MarkSentAsync(inFlight.Single(c => c.Message.Key == "sent"), Now.AddSeconds(1), null, CancellationToken.None);
+        await Store.MarkSkippedAsync(inFlight.Single(c => c.Message.Key == "skipped"), "no longer useful", CancellationToken.None);
+        await Store.PostponeAsync(inFlight.Single(c => c.Message.Key == "postponed"), Now.AddHours(5), "quiet hours", CancellationToken.None);
+
+        Assert.Equal(3, inFlight.Count);
+        Assert.Equal(3, await Store.CountAsync("pending"));
+        var replacements = await ClaimAsync(Now.AddHours(1));
+        Assert.Equal(["postponed", "sent", "skipped"], replacements.Select(c => c.Message.Key).Order(StringComparer.Ordinal));
+        Assert.All(replacements, c => Assert.Equal(("""{"v":2}""", 1), (c.Message.Payload, c.Attempt)));
+    }
+
+    [Fact]
+    public async Task Enqueueing_the_very_message_again_while_it_is_claimed_does_not_send_it_twice()
+    {
+        var message = Message("booking/b-1/reminder-2h", Now);
+        await Store.EnqueueAsync(message);
+        var claimed = Assert.Single(await ClaimAsync(Now));
+
+        await OpenStore().EnqueueAsync(message);        // a retried turn scheduling it again
+
+        Assert.Empty(await ClaimAsync(Now));
+        await Store.MarkSentAsync(claimed, Now.AddSeconds(1), null, CancellationToken.None);
+        Assert.Empty(await ClaimAsync(Now.AddDays(1)));
+        Assert.Equal(("sent", 1, (string?)null, claimed.ActivityId), await Store.FindAsync(message.Key));
     }
 
     [Fact]
@@ -178,7 +220,7 @@ public abstract class OutboxStoreContract : IDisposable
         await Store.EnqueueAsync(Message("booking/b-1/reminder-24h", Now));
         var claimed = Assert.Single(await ClaimAsync(Now));
 
-        await Store.MarkSentAsync(claimed.Message.Key, Now.AddSeconds(2), "CONFIRMED_EVENT_UPDATE", CancellationToken.None);
+        await Store.MarkSentAsync(claimed, Now.AddSeconds(2), "CONFIRMED_EVENT_UPDATE", CancellationToken.None);
         await Store.EnqueueAsync(Message("booking/b-1/reminder-24h", Now.AddMinutes(5)));
         await Store.CancelAsync("booking/b-1/");
 
@@ -193,7 +235,7 @@ public abstract class OutboxStoreContract : IDisposable
         await Store.EnqueueAsync(Message("leads/l-1/follow-up", Now));
         var claimed = Assert.Single(await ClaimAsync(Now));
 
-        await Store.MarkSkippedAsync(claimed.Message.Key, "the customer opted out", CancellationToken.None);
+        await Store.MarkSkippedAsync(claimed, "the customer opted out", CancellationToken.None);
 
         Assert.Equal(("skipped", 1, (string?)"the customer opted out", claimed.ActivityId), await Store.FindAsync("leads/l-1/follow-up"));
         Assert.Empty(await ClaimAsync(Now.AddDays(1)));
@@ -210,7 +252,7 @@ public abstract class OutboxStoreContract : IDisposable
         await Store.EnqueueAsync(Message("booking/b-2/reminder-24h", Now.AddHours(1)));
         var claimed = Assert.Single(await ClaimAsync(Now));
 
-        await Store.PostponeAsync(claimed.Message.Key, Now.AddHours(2), "quiet hours", CancellationToken.None);
+        await Store.PostponeAsync(claimed, Now.AddHours(2), "quiet hours", CancellationToken.None);
 
         Assert.Equal(("pending", 1, (string?)"quiet hours", claimed.ActivityId), await Store.FindAsync("booking/b-1/reminder-24h"));
         Assert.Empty(await ClaimAsync(Now + Lease + TimeSpan.FromTicks(1)));
