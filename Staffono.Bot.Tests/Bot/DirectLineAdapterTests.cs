@@ -54,7 +54,7 @@ public sealed class DirectLineAdapterTests : IAsyncLifetime
     {
         var (conversationId, token) = await _client.GenerateTokenAsync();
         await _client.StartAsync(token);
-        var store = _host.Services.GetRequiredService<DirectLineStore>();
+        var store = _host.Services.GetRequiredService<IDirectLineStore>();
         var missing = Activity.CreateMessage("x");
         missing.Id = conversationId + "|9999999";
         missing.Conversation = new ConversationAccount(conversationId);

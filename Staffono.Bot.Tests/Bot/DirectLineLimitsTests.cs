@@ -32,7 +32,7 @@ public sealed class DirectLineLimitsTests
         var pages = await ReadAllPagesAsync(client, conversationId, token);
 
         // The greeting, then an echo and an answer for each of the 60 posts.
-        Assert.Equal([DirectLineStore.MaxPageActivities, 21], pages.Select(p => p.Count));
+        Assert.Equal([IDirectLineStore.MaxPageActivities, 21], pages.Select(p => p.Count));
         var ids = pages.SelectMany(p => p).Select(a => a.GetProperty("id").GetString()).ToList();
         Assert.Equal(121, ids.Distinct().Count());
     }
@@ -53,11 +53,11 @@ public sealed class DirectLineLimitsTests
         var pages = await ReadAllPagesAsync(client, conversationId, token);
         var frames = await ReadStreamAsync(host, conversationId, token, expectedActivities: 17);
 
-        Assert.InRange(firstPage.GetRawText().Length, 200 * 1024, DirectLineStore.MaxPageBytes + 4096);
+        Assert.InRange(firstPage.GetRawText().Length, 200 * 1024, IDirectLineStore.MaxPageBytes + 4096);
         Assert.True(pages.Count >= 2, "a history of 1.6 MB must take more than one page");
         Assert.Equal(17, pages.Sum(p => p.Count));
         Assert.True(frames.Count >= 2, "the stream must send the history in more than one frame");
-        Assert.All(frames, f => Assert.True(f.Length <= DirectLineStore.MaxPageBytes + 4096, $"a frame of {f.Length} bytes"));
+        Assert.All(frames, f => Assert.True(f.Length <= IDirectLineStore.MaxPageBytes + 4096, $"a frame of {f.Length} bytes"));
     }
 
     [Fact]

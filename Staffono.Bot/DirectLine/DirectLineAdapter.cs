@@ -8,7 +8,7 @@ namespace Staffono.Bot.DirectLine;
 /// messages — is appended to the conversation's feed, where polling clients and WebSocket streams
 /// pick it up. Middleware (state, error handling) is the same as for channel turns.
 /// </summary>
-public sealed class DirectLineAdapter(DirectLineStore store, DirectLineFeed feed, TimeProvider time) : BotAdapter
+public sealed class DirectLineAdapter(IDirectLineStore store, DirectLineFeed feed, TimeProvider time) : BotAdapter
 {
     public Task RunTurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {

@@ -112,7 +112,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> StartConversationAsync(
-        HttpContext http, DirectLineTokenService tokens, DirectLineStore store, DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, DirectLineTokenService tokens, IDirectLineStore store, DirectLineAdapter adapter, IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var start = await ReadStartAsync(http, cancellationToken);
         if (start.Error is { } error)
@@ -161,7 +161,7 @@ public static class DirectLineEndpoints
         return Results.Json(body, statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, CancellationToken cancellationToken)
     {
         var (token, failure) = Authorize(http, tokens, conversationId);
         if (failure is not null)
@@ -184,7 +184,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(
-        HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, DirectLineFeed feed, DirectLineAdapter adapter,
+        HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineFeed feed, DirectLineAdapter adapter,
         IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var (token, failure) = Authorize(http, tokens, conversationId);
@@ -251,7 +251,7 @@ public static class DirectLineEndpoints
         return Results.Json(new IdResponse(id));
     }
 
-    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, CancellationToken cancellationToken)
     {
         var (_, failure) = Authorize(http, tokens, conversationId);
         if (failure is not null)

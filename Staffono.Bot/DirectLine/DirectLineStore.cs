@@ -8,20 +8,11 @@ using Staffono.Runtime.State;
 namespace Staffono.Bot.DirectLine;
 
 /// <summary>
-/// Direct Line conversations and their activity feeds in SQLite, so a page reload or a restart loses
-/// nothing. Each activity gets the next sequence number of its conversation; the watermark a client
-/// holds is the last sequence number it has seen. Reads come in bounded pages, so a long history is
-/// never held in memory at once however many clients read it, and what a customer may add to a
-/// conversation's history is capped.
+/// Direct Line conversations and their activity feeds in the process's SQLite file: a conversation row holds the
+/// next sequence number and the history's byte count, so appending is one short transaction.
 /// </summary>
-public sealed class DirectLineStore
+public sealed class DirectLineStore : IDirectLineStore
 {
-    /// <summary>Most activities in one page of the feed.</summary>
-    public const int MaxPageActivities = 100;
-
-    /// <summary>A page stops growing past this many bytes of activity JSON (UTF-8; it always holds at least one activity).</summary>
-    public const int MaxPageBytes = 256 * 1024;
-
     private readonly SqliteDatabase _database;
 
     public DirectLineStore(SqliteDatabase database)
@@ -56,7 +47,6 @@ public sealed class DirectLineStore
         }
     }
 
-    /// <summary>Creates the conversation; false if it already existed.</summary>
     public Task<bool> CreateConversationAsync(string conversationId, string userId, CancellationToken cancellationToken) =>
         _database.WriteAsync(
             async connection =>
@@ -72,15 +62,10 @@ public sealed class DirectLineStore
     public async Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
         await IssuedWatermarkAsync(conversationId, cancellationToken) is not null;
 
-    /// <summary>Adds an activity to the feed, giving it its feed id ("{conversation}|0000042").</summary>
     public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
         await _database.WriteAsync(connection => AppendAsync(connection, conversationId, activity, long.MaxValue, cancellationToken), cancellationToken)
         ?? throw new InvalidOperationException("Unreachable: an append without a limit cannot be refused.");
 
-    /// <summary>
-    /// Adds what a customer sent, unless the conversation's history would grow past
-    /// <paramref name="maxHistoryBytes"/>; then nothing is stored and the answer is null.
-    /// </summary>
     public Task<string?> TryAppendAsync(string conversationId, Activity activity, long maxHistoryBytes, CancellationToken cancellationToken) =>
         _database.WriteAsync(connection => AppendAsync(connection, conversationId, activity, maxHistoryBytes, cancellationToken), cancellationToken);
 
@@ -138,7 +123,6 @@ public sealed class DirectLineStore
         return id;
     }
 
-    /// <summary>Replaces an activity in place (the bot updated a message it sent); false if there is none with that id.</summary>
     public Task<bool> ReplaceAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
         _database.WriteAsync(
             async connection =>
@@ -164,19 +148,12 @@ public sealed class DirectLineStore
             },
             cancellationToken);
 
-    /// <summary>The last watermark the conversation has issued (its last sequence number); null when there is no such conversation.</summary>
     public async Task<long?> IssuedWatermarkAsync(string conversationId, CancellationToken cancellationToken)
     {
         await using var connection = _database.OpenForReading();
         return await IssuedWatermarkAsync(connection, null, conversationId, cancellationToken);
     }
 
-    /// <summary>
-    /// The next page of activities after <paramref name="watermark"/> as raw JSON: at most
-    /// <see cref="MaxPageActivities"/>, and no more than <see cref="MaxPageBytes"/> unless one activity
-    /// alone is larger, with the watermark after them. A watermark past what the conversation has issued
-    /// is refused rather than answered with nothing, so a client never silently misses messages.
-    /// </summary>
     public async Task<FeedPage> ReadPageAsync(string conversationId, long watermark, CancellationToken cancellationToken)
     {
         await using var connection = _database.OpenForReading();
@@ -197,7 +174,7 @@ public sealed class DirectLineStore
         command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $c AND seq > $w ORDER BY seq LIMIT $n";
         command.Parameters.AddWithValue("$c", conversationId);
         command.Parameters.AddWithValue("$w", watermark);
-        command.Parameters.AddWithValue("$n", MaxPageActivities);
+        command.Parameters.AddWithValue("$n", IDirectLineStore.MaxPageActivities);
         var page = new FeedPage(FeedStatus.Ok);
         var bytes = 0L;
         var reached = watermark;
@@ -206,7 +183,7 @@ public sealed class DirectLineStore
             while (await reader.ReadAsync(cancellationToken))
             {
                 var length = (int)reader.GetBytes(1, 0, null, 0, 0);
-                if (page.Activities.Count > 0 && bytes + length > MaxPageBytes)
+                if (page.Activities.Count > 0 && bytes + length > IDirectLineStore.MaxPageBytes)
                 {
                     break;
                 }

@@ -9,7 +9,7 @@ namespace Staffono.Bot.DirectLine;
 /// </summary>
 internal static class DirectLineStream
 {
-    public static async Task HandleAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineStore store, DirectLineFeed feed, IOptions<DirectLineOptions> options, TimeProvider time)
+    public static async Task HandleAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineFeed feed, IOptions<DirectLineOptions> options, TimeProvider time)
     {
         var (_, failure) = DirectLineEndpoints.Authorize(http, tokens, conversationId, http.Request.Query["t"].ToString() is { Length: > 0 } t ? t : null);
         if (failure is not null)

@@ -10,11 +10,11 @@ public static class DirectLineHostingExtensions
     {
         var section = builder.Configuration.GetSection(DirectLineOptions.SectionName);
         builder.Services.AddOptions<DirectLineOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => new DirectLineStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
+        builder.Services.AddSingleton<IDirectLineStore>(sp => new DirectLineStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
         builder.Services.AddSingleton<DirectLineFeed>();
         builder.Services.AddSingleton<DirectLineTokenService>();
         builder.Services.AddSingleton(sp => RuntimeHostingExtensions.ConfigureTurns(
-            new DirectLineAdapter(sp.GetRequiredService<DirectLineStore>(), sp.GetRequiredService<DirectLineFeed>(), sp.GetRequiredService<TimeProvider>()), sp));
+            new DirectLineAdapter(sp.GetRequiredService<IDirectLineStore>(), sp.GetRequiredService<DirectLineFeed>(), sp.GetRequiredService<TimeProvider>()), sp));
 
         var origins = section.GetSection(nameof(DirectLineOptions.AllowedOrigins)).Get<string[]>() ?? [];
         builder.Services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy

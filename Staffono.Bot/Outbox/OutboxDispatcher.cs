@@ -28,7 +28,7 @@ public sealed class OutboxDispatcher(
     IEnumerable<IOutboxRenderer> renderers,
     ChannelAdapter channels,
     DirectLineAdapter directLine,
-    DirectLineStore directLineStore,
+    IDirectLineStore directLineStore,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
