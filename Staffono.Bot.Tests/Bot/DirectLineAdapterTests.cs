@@ -54,12 +54,10 @@ public sealed class DirectLineAdapterTests : IAsyncLifetime
     {
         var (conversationId, token) = await _client.GenerateTokenAsync();
         await _client.StartAsync(token);
-        var store = _host.Services.GetRequiredService<IDirectLineStore>();
         var missing = Activity.CreateMessage("x");
         missing.Id = conversationId + "|9999999";
         missing.Conversation = new ConversationAccount(conversationId);
 
-        Assert.False(await store.ReplaceAsync(conversationId, missing, CancellationToken.None));
         var turn = Incoming(conversationId);
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             _host.Services.GetRequiredService<DirectLineAdapter>().UpdateActivityAsync(new Staffono.Runtime.Adapter.TurnContext(_host.Services.GetRequiredService<DirectLineAdapter>(), turn), missing, CancellationToken.None));
