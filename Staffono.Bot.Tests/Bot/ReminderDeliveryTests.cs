@@ -115,9 +115,20 @@ public sealed class ReminderDeliveryTests : IDisposable
             delivered.TrySetResult(request.Body);
             await context.Response.WriteAsJsonAsync(new { id = "ok" });
         });
+        var nextPoll = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _clock.TimerCreated += due =>
+        {
+            if (due == new OutboxOptions().PollInterval)
+            {
+                nextPoll.TrySetResult();
+            }
+        };
         await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock));
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/auto");
 
+        // The loop's first round runs alongside the booking. Moving the clock before that round has scheduled the
+        // next poll would wake nothing, and the poll it then schedules would lie beyond the moved clock.
+        await nextPoll.Task.WaitAsync(TimeSpan.FromSeconds(30));
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 
         Assert.Contains("Напоминаем о записи: Стрижка, завтра в 14:00", await delivered.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
