@@ -71,11 +71,16 @@ public sealed class OutboxPolicyTests : IDisposable
         var offeredTag = await Policy().DecideAsync(Message(kind: "booking.reminder"), "facebook", "CONFIRMED_EVENT_UPDATE", Noon.AddTicks(1), default);
         var allowed = await Policy(new() { ["booking.reminder"] = "CONFIRMED_EVENT_UPDATE" }).DecideAsync(Message(kind: "booking.reminder"), "facebook", null, Noon.AddTicks(1), default);
 
-        Assert.Equal((OutboxVerdict.Send, null), (atTheEdge.Verdict, atTheEdge.FacebookTag));
+        Assert.Equal((OutboxVerdict.Send, null, null), (atTheEdge.Verdict, atTheEdge.Reason, atTheEdge.FacebookTag));
         Assert.Equal((OutboxVerdict.Skip, "facebook: outside the 24-hour window, and this kind has no tag"), (late.Verdict, late.Reason));
         Assert.Equal((OutboxVerdict.Skip, "facebook: outside the 24-hour window, and the tag CONFIRMED_EVENT_UPDATE is not allowed for this page (Outbox:FacebookTags)"), (offeredTag.Verdict, offeredTag.Reason));
-        Assert.Equal((OutboxVerdict.Send, "CONFIRMED_EVENT_UPDATE"), (allowed.Verdict, allowed.FacebookTag));
+        // The reason is what the outbox records for the send: that it went with a tag, and which.
+        Assert.Equal((OutboxVerdict.Send, "CONFIRMED_EVENT_UPDATE", "facebook tag CONFIRMED_EVENT_UPDATE"), (allowed.Verdict, allowed.FacebookTag, allowed.Reason));
     }
+
+    [Fact]
+    public async Task No_message_is_refused() =>
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Policy().DecideAsync(null!, "webchat", null, Noon, default));
 
     [Fact]
     public async Task Facebook_never_written_by_the_customer_is_outside_the_window()

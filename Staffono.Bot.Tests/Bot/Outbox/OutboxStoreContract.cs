@@ -157,6 +157,51 @@ public abstract class OutboxStoreContract : IDisposable
     }
 
     [Fact]
+    public async Task A_change_to_any_part_of_a_message_gives_it_a_new_activity_id_and_the_same_message_keeps_its_id()
+    {
+        var message = new OutboxMessage("booking/b-1/reminder-2h", "booking.reminder", Now, Now.AddHours(2), """{"conversation":{"id":"c1"},"channelId":"telegram"}""", "telegram/u1", "ru", """{"v":1}""", Transactional: true);
+        OutboxMessage[] messages =
+        [
+            message,
+            message with { Kind = "booking.follow-up" },
+            message with { Due = Now.AddTicks(1) },
+            message with { NotAfter = Now.AddHours(2).AddTicks(1) },
+            message with { NotAfter = null },
+            message with { ConversationReference = """{"conversation":{"id":"c2"},"channelId":"telegram"}""" },
+            message with { CustomerKey = "telegram/u2" },
+            message with { Language = "en" },
+            message with { Payload = """{"v":2}""" },
+            message with { Transactional = false },
+            // The same characters split differently between two parts.
+            message with { CustomerKey = "telegram/u1r", Language = "u" },
+        ];
+
+        var ids = new List<string>();
+        foreach (var each in messages)
+        {
+            await Store.EnqueueAsync(each);
+            ids.Add((await Store.FindAsync(message.Key))!.Value.ActivityId);
+        }
+
+        await OpenStore().EnqueueAsync(message);
+
+        Assert.Equal(ids, ids.Distinct());
+        Assert.Equal(ids[0], (await Store.FindAsync(message.Key))!.Value.ActivityId);
+    }
+
+    [Fact]
+    public async Task No_message_and_an_empty_cancel_prefix_are_refused_and_an_empty_prefix_cancels_nothing()
+    {
+        await Store.EnqueueAsync(Message("booking/b-1/reminder-2h", Now));
+
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Store.EnqueueAsync(null!));
+        await Assert.ThrowsAsync<ArgumentNullException>(() => Store.CancelAsync(null!));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.CancelAsync(""));
+
+        Assert.Equal("pending", (await Store.FindAsync("booking/b-1/reminder-2h"))?.State);
+    }
+
+    [Fact]
     public async Task Settling_a_message_that_was_replaced_while_claimed_leaves_the_replacement_to_be_sent()
     {
         foreach (var key in new[] { "sent", "skipped", "postponed" })
