@@ -119,6 +119,31 @@ public sealed class ModelFunctionCallingTests : IAsyncLifetime
         Assert.Contains("must be marked either [ModelMayCall] (read-only) or [DialogOnly]", Assert.Throws<InvalidOperationException>(() => KernelRegistration.CreatePlugin(new Unmarked(), "x")).Message, StringComparison.Ordinal);
         Assert.Contains("must take a DialogGrant named 'grant'", Assert.Throws<InvalidOperationException>(() => KernelRegistration.CreatePlugin(new Ungranted(), "x")).Message, StringComparison.Ordinal);
         Assert.Contains("must be marked either", Assert.Throws<InvalidOperationException>(() => KernelRegistration.CreatePlugin(new Both(), "x")).Message, StringComparison.Ordinal);
+        // The grant must be both: of the grant's type, and under the name the guard looks for.
+        Assert.Contains("must take a DialogGrant named 'grant'", Assert.Throws<InvalidOperationException>(() => KernelRegistration.CreatePlugin(new MisnamedGrant(), "x")).Message, StringComparison.Ordinal);
+        Assert.Contains("must take a DialogGrant named 'grant'", Assert.Throws<InvalidOperationException>(() => KernelRegistration.CreatePlugin(new GrantOfAnotherType(), "x")).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The guard itself, not the function's parameter binding, refuses a side effect without the grant: a
+    /// function that would run with none (its grant optional) still does not, and nothing is erased.
+    /// </summary>
+    [Fact]
+    public async Task The_kernel_refuses_a_side_effect_without_the_grant_even_where_the_function_would_run_without_one()
+    {
+        var eraser = new Eraser();
+        var kernel = new ServiceCollection().AddSingleton(KernelRegistration.CreatePlugin(eraser, "eraser")).AddStaffonoKernel()
+            .BuildServiceProvider().GetRequiredService<Kernel>();
+        var erase = kernel.Plugins.GetFunction("eraser", "erase");
+
+        var none = await Assert.ThrowsAsync<KernelException>(() => kernel.InvokeAsync(erase, new KernelArguments()));
+        var forged = await Assert.ThrowsAsync<KernelException>(() => kernel.InvokeAsync(erase, new KernelArguments { ["grant"] = "granted" }));
+        Assert.Equal(0, eraser.Erased);
+        Assert.Contains("runs only from dialog code with its grant", none.Message, StringComparison.Ordinal);
+        Assert.Contains("runs only from dialog code with its grant", forged.Message, StringComparison.Ordinal);
+
+        await kernel.InvokeAsync(erase, new KernelArguments { ["grant"] = new DialogGrant() });
+        Assert.Equal(1, eraser.Erased);
     }
 
     /// <summary>The kernel exactly as the host composes it, with the loopback "model" as its chat client.</summary>
@@ -160,6 +185,26 @@ public sealed class ModelFunctionCallingTests : IAsyncLifetime
     {
         [KernelFunction, DialogOnly]
         public string Delete(string id) => id;
+    }
+
+    private sealed class MisnamedGrant
+    {
+        [KernelFunction, DialogOnly]
+        public string Delete(DialogGrant permission) => permission.ToString()!;
+    }
+
+    private sealed class GrantOfAnotherType
+    {
+        [KernelFunction, DialogOnly]
+        public string Delete(string grant) => grant;
+    }
+
+    private sealed class Eraser
+    {
+        public int Erased { get; private set; }
+
+        [KernelFunction("erase"), DialogOnly]
+        public void Erase(DialogGrant? grant = null) => Erased++;
     }
 
     private sealed class Both
