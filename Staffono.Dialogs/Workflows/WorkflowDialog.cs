@@ -14,7 +14,6 @@ namespace Staffono.Dialogs.Workflows;
 /// </summary>
 public abstract class WorkflowDialog : ComponentDialog
 {
-    private const string MessagesKey = "customerMessages";
     private const string FirstMessageKey = "firstMessage";
     private const string OutcomeKey = "outcome";
 
@@ -38,7 +37,6 @@ public abstract class WorkflowDialog : ComponentDialog
     protected override async Task<DialogTurnResult> OnBeginDialogAsync(DialogContext innerDc, object? options, CancellationToken cancellationToken)
     {
         var self = innerDc.Parent!.ActiveDialog!;
-        self.Set(MessagesKey, 1);
         self.Set(FirstMessageKey, ConversationTranscript.MessageNumber(innerDc.Context));
         if (Measured)
         {
@@ -48,26 +46,13 @@ public abstract class WorkflowDialog : ComponentDialog
         return await base.OnBeginDialogAsync(innerDc, options, cancellationToken);
     }
 
-    protected override Task<DialogTurnResult> OnContinueDialogAsync(DialogContext innerDc, CancellationToken cancellationToken)
-    {
-        if (innerDc.Context.Activity.Type == ActivityTypes.Message)
-        {
-            var self = innerDc.Parent!.ActiveDialog!;
-            self.Set(MessagesKey, self.Get<int>(MessagesKey) + 1);
-        }
-
-        return base.OnContinueDialogAsync(innerDc, cancellationToken);
-    }
-
     /// <summary>
     /// The customer's messages since the workflow began, the first included: counted over the whole
-    /// conversation, so answers taken by something else meanwhile (a question about switching use case)
-    /// count too. Without a transcript (a dialog run on its own) only the messages this dialog saw count.
+    /// conversation (the bot numbers every message in its transcript), so answers taken by something
+    /// else meanwhile (a question about switching use case, "help") count too.
     /// </summary>
     private static int MessagesSoFar(ITurnContext turnContext, DialogInstance self) =>
-        ConversationTranscript.MessageNumber(turnContext) is > 0 and var number && self.Get<int>(FirstMessageKey) is > 0 and var first
-            ? number - first + 1
-            : self.Get<int>(MessagesKey);
+        ConversationTranscript.MessageNumber(turnContext) - self.Get<int>(FirstMessageKey) + 1;
 
     /// <summary>A measured workflow that ends without an outcome (cancelled, replaced, dropped) was abandoned.</summary>
     public override async Task EndDialogAsync(ITurnContext turnContext, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken = default)

@@ -110,21 +110,36 @@ public sealed class SlotFinder(BusinessProfile profile)
     {
         for (var day = from.Date; day < to; day = day.AddDays(1))
         {
-            if (profile.ClosedDays.Contains(DateOnly.FromDateTime(day)))
+            foreach (var (_, hours) in Shifts(service, locationId, staffId, day))
+            {
+                var (start, end) = (day + hours.From.ToTimeSpan(), day + hours.To.ToTimeSpan());
+                if (start < to && end > from)
+                {
+                    yield return (start, end);
+                }
+            }
+        }
+    }
+
+    /// <summary>Who works which hours on <paramref name="day"/> doing the service (at the location, if given): none on a closed day or a day off.</summary>
+    private IEnumerable<(StaffMember Staff, WorkingHours Hours)> Shifts(Service service, string? locationId, string? staffId, DateTime day)
+    {
+        var date = DateOnly.FromDateTime(day);
+        if (profile.ClosedDays.Contains(date))
+        {
+            yield break;
+        }
+
+        foreach (var staff in profile.Staff)
+        {
+            if ((staffId is not null && staff.Id != staffId) || !staff.ServiceIds.Contains(service.Id) || staff.DaysOff.Contains(date))
             {
                 continue;
             }
 
-            foreach (var staff in profile.Staff.Where(s => (staffId is null || s.Id == staffId) && s.ServiceIds.Contains(service.Id) && !s.DaysOff.Contains(DateOnly.FromDateTime(day))))
+            foreach (var hours in staff.Hours.Where(h => h.Day == day.DayOfWeek && service.LocationIds.Contains(h.LocationId) && (locationId is null || h.LocationId == locationId)))
             {
-                foreach (var hours in staff.Hours.Where(h => h.Day == day.DayOfWeek && service.LocationIds.Contains(h.LocationId) && (locationId is null || h.LocationId == locationId)))
-                {
-                    var (start, end) = (day + hours.From.ToTimeSpan(), day + hours.To.ToTimeSpan());
-                    if (start < to && end > from)
-                    {
-                        yield return (start, end);
-                    }
-                }
+                yield return (staff, hours);
             }
         }
     }
@@ -150,34 +165,21 @@ public sealed class SlotFinder(BusinessProfile profile)
 
         for (var day = from.Date; day < to && day < horizonEnd; day = day.AddDays(1))
         {
-            if (profile.ClosedDays.Contains(DateOnly.FromDateTime(day)))
-            {
-                continue;
-            }
-
             var starts = new SortedDictionary<DateTime, Slot>();
-            foreach (var staff in profile.Staff)
+            foreach (var (staff, hours) in Shifts(service, locationId, staffId, day))
             {
-                if ((staffId is not null && staff.Id != staffId) || !staff.ServiceIds.Contains(service.Id) || staff.DaysOff.Contains(DateOnly.FromDateTime(day)))
+                var end = day + hours.To.ToTimeSpan();
+                for (var start = day + hours.From.ToTimeSpan(); start + service.Duration <= end; start += step)
                 {
-                    continue;
-                }
-
-                foreach (var hours in staff.Hours.Where(h => h.Day == day.DayOfWeek && service.LocationIds.Contains(h.LocationId) && (locationId is null || h.LocationId == locationId)))
-                {
-                    var end = day + hours.To.ToTimeSpan();
-                    for (var start = day + hours.From.ToTimeSpan(); start + service.Duration <= end; start += step)
+                    if (start < earliest || starts.ContainsKey(start))
                     {
-                        if (start < earliest || starts.ContainsKey(start))
-                        {
-                            continue;
-                        }
+                        continue;
+                    }
 
-                        var slot = new Slot(service.Id, staff.Id, hours.LocationId, start, start + service.Duration);
-                        if (!busyByStaff.TryGetValue(staff.Id, out var taken) || !taken.Any(b => b.Start < slot.End && slot.Start < b.End))
-                        {
-                            starts[start] = slot;
-                        }
+                    var slot = new Slot(service.Id, staff.Id, hours.LocationId, start, start + service.Duration);
+                    if (!busyByStaff.TryGetValue(staff.Id, out var taken) || !taken.Any(b => b.Start < slot.End && slot.Start < b.End))
+                    {
+                        starts[start] = slot;
                     }
                 }
             }
