@@ -122,12 +122,12 @@ public sealed class MainDialog : InterruptibleDialog
             return true;
         }
 
-        // A question that reads new wishes itself (offered times: «нет, лучше в другой день») keeps them; so does
-        // any answer that opens with yes or no («нет, лучше в пятницу» at a confirmation).
+        // An answer the waiting question takes («в субботу после обеда» when asked when; anything among offered
+        // times, which reads new wishes itself) stays its answer; so does one opening with yes or no.
         var current = innerDc.Stack[^1].Id;
         var words = TextNormalizer.Words(activity.Text);
         if (current == ClarifyPrompt || words.Length < 3 || ConfirmRecognizer.Recognize(words[0]) is not null
-            || PromptOptions.OfWaitingPrompt(innerDc.ActiveDialog) is { LetsOtherAnswersThrough: true })
+            || (innerDc.FindDialog(innerDc.ActiveDialog.Id) is { } waiting && await waiting.ExpectsAsync(innerDc.Context, innerDc.ActiveDialog, cancellationToken)))
         {
             return false;
         }

@@ -53,10 +53,13 @@ public sealed class BookingDialog : WorkflowDialog
     private DateTime CustomerNow(WaterfallStepContext step) =>
         CustomerZone(step) is { } zone ? TimeZoneInfo.ConvertTime(Services.Time.GetUtcNow(), zone).DateTime : _calendar.LocalNow;
 
-    /// <summary>A moment the customer named in their time zone, moved to the business's (days stay days).</summary>
+    /// <summary>
+    /// A clock time the customer named in their time zone, moved to the business's. Days stay days, and a
+    /// part of the day stays that part of the salon's day: "tomorrow evening" is an evening visit there.
+    /// </summary>
     private DateTimeResolution? InBusinessTime(WaterfallStepContext step, DateTimeResolution? wanted)
     {
-        if (wanted is null || CustomerZone(step) is not { } zone || wanted.Granularity is DateTimeGranularity.Day or DateTimeGranularity.Week)
+        if (wanted is null || CustomerZone(step) is not { } zone || wanted.Granularity is DateTimeGranularity.Day or DateTimeGranularity.Week or DateTimeGranularity.PartOfDay)
         {
             return wanted;
         }
@@ -303,7 +306,8 @@ public sealed class BookingDialog : WorkflowDialog
     private async Task<DialogTurnResult> SearchAgainAsync(WaterfallStepContext step, string text, CancellationToken ct)
     {
         var request = Request(step);
-        var moment = InBusinessTime(step, _dates.Recognize(text, CustomerNow(step), request.WantedStart));
+        // The times were shown on the salon's clock (and said so), so a time typed among them is on it too.
+        var moment = _dates.Recognize(text, _calendar.LocalNow, request.WantedStart);
         var wish = SlotWishRecognizer.Recognize(text);
         if (ProfileMentions.StaffIn(_profile, text) is { } staff)
         {
@@ -329,6 +333,12 @@ public sealed class BookingDialog : WorkflowDialog
                 Misses = 0,
                 Wish = moment is null && wish is SlotWish.Later or SlotWish.Earlier ? wish.ToString() : null,
             }, ct);
+        }
+
+        if (ConfirmRecognizer.Recognize(text) == false)
+        {
+            // A bare «нет» to every offered time: ask when instead, rather than count it as a wrong answer.
+            return await step.Dialog.ReplaceDialogAsync(Steps, request with { WantedStart = null, WantedGranularity = null, ChosenSlot = null, Misses = 0 }, ct);
         }
 
         if (request.Misses + 1 >= 3)

@@ -58,6 +58,12 @@ public abstract class ComponentDialog : Dialog
         return DialogTurnResult.Waiting;
     }
 
+    /// <summary>A component expects what its waiting inner dialog expects.</summary>
+    public override Task<bool> ExpectsAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
+        instance.InnerStack is [var waiting, ..] && Dialogs.Find(waiting.Id) is { } dialog
+            ? dialog.ExpectsAsync(turnContext, waiting, cancellationToken)
+            : Task.FromResult(false);
+
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
     {
         var inner = new DialogContext(Dialogs, turnContext, instance.InnerStack ??= []);

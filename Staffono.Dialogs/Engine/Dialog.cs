@@ -34,6 +34,13 @@ public abstract class Dialog
         dc.EndDialogAsync(result, cancellationToken);
 
     /// <summary>Ask the pending question again (after help, say).</summary>
+    /// <summary>
+    /// Whether the turn's message is an answer this dialog, waiting as <paramref name="instance"/>, takes as
+    /// one — so a parent can tell an answer from a new request before passing it on. False when it cannot tell.
+    /// </summary>
+    public virtual Task<bool> ExpectsAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
+        Task.FromResult(false);
+
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
         Task.CompletedTask;
 

@@ -47,8 +47,8 @@ public static class ChoiceRecognizer
 
     private static readonly HashSet<string> PickWords = new(StringComparer.Ordinal)
     {
-        "давайте", "давай", "можно", "пожалуйста", "хорошо", "тогда", "ну", "ок", "окей", "пусть", "будет", "мне", "выбираю", "беру", "лучше",
-        "let", "lets", "let's", "do", "ok", "okay", "please", "pls", "then", "take", "choose", "pick", "go", "with", "the", "one", "i'll", "ill",
+        "давайте", "давай", "ладно", "ага", "можно", "пожалуйста", "хорошо", "тогда", "ну", "ок", "окей", "пусть", "будет", "мне", "выбираю", "беру", "лучше",
+        "let", "lets", "let's", "do", "ok", "okay", "sure", "fine", "alright", "please", "pls", "then", "take", "choose", "pick", "go", "with", "the", "one", "i'll", "ill",
     };
 
     private static int? RecognizeOrdinal(string normalized, int count)

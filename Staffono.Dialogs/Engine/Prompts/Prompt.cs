@@ -11,7 +11,7 @@ namespace Staffono.Dialogs.Engine.Prompts;
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
-    private const string OptionsKey = PromptOptions.StateKey;
+    private const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
     private readonly PromptValidator<T>? _validator;
 
@@ -74,6 +74,16 @@ public abstract class Prompt<T> : Dialog
     }
 
     /// <summary>Makes a <typeparamref name="T"/> of the user's message, if it is one.</summary>
+    /// <summary>
+    /// A prompt expects what it recognises (a time for a date prompt, an option for a choice prompt), and,
+    /// when it lets other answers through, anything: the step after it reads new wishes itself.
+    /// </summary>
+    public override async Task<bool> ExpectsAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default)
+    {
+        var options = instance.Get<PromptOptions>(OptionsKey);
+        return options is not null && (options.LetsOtherAnswersThrough || (await RecognizeAsync(turnContext, options, cancellationToken)).Succeeded);
+    }
+
     protected abstract Task<PromptRecognizerResult<T>> RecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
 
     /// <summary>

@@ -22,21 +22,6 @@ public sealed record PromptOptions
     /// <summary>Answers allowed before the prompt gives up and the use case is left gracefully.</summary>
     public int MaxAttempts { get; init; } = 3;
 
-    /// <summary>Where a prompt keeps its options in its dialog instance.</summary>
-    internal const string StateKey = "options";
-
-    /// <summary>The options of the prompt waiting deepest in <paramref name="instance"/>'s stack, or null when no prompt waits there.</summary>
-    public static PromptOptions? OfWaitingPrompt(DialogInstance instance)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        while (instance.InnerStack is [var inner, ..])
-        {
-            instance = inner;
-        }
-
-        return instance.Get<PromptOptions>(StateKey);
-    }
-
     public static PromptOptions Ask(string text, params string[] choices) =>
         new() { Prompt = new LogicalReply(text), Choices = choices.Select(c => new Choice(c)).ToList() };
 }
