@@ -3,7 +3,7 @@
 # Anything the tests need beyond that is installed here first:
 #  - Debian's chromium, which the browser tests drive through Playwright (Playwright never downloads a browser);
 #  - Bot Framework Web Chat for the chat page, which the build itself takes from npm when missing;
-#  - the independent checkers in tools/checkers (ical.js), from npm by their lock file.
+#  - the independent checkers in tools/checkers (ical.js, adaptivecards), from npm by their lock file.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -22,7 +22,7 @@ if [ -z "${STAFFONO_CHROMIUM:-}" ]; then
   export STAFFONO_CHROMIUM
 fi
 
-if [ ! -d tools/checkers/node_modules ]; then
+if [ ! -d tools/checkers/node_modules/ical.js ] || [ ! -d tools/checkers/node_modules/adaptivecards ]; then
   npm ci --prefix tools/checkers --silent
 fi
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Staffono.Bot.DirectLine;
 using Staffono.Bot.Endpoints;
+using Staffono.Bot.Operators;
 using Staffono.Dialogs;
 using Staffono.Bot.Hosting;
 using Staffono.Runtime;
@@ -41,6 +42,7 @@ public static class StaffonoHost
         app.MapBotMessages();
         app.MapDirectLine();
         app.MapCalendarInvites();
+        app.MapOperatorConsole();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
@@ -52,6 +54,7 @@ public static class StaffonoHost
                     : "Authenticating channel requests for app id {AppId} ({AppType})",
                 credentials.MicrosoftAppId,
                 credentials.MicrosoftAppType);
+            app.LogOperatorConsole();
         });
         return app;
     }

@@ -5,7 +5,7 @@ using Staffono.Skills.Understanding;
 namespace Staffono.Dialogs;
 
 /// <summary>
-/// The one place help, cancel and start over are handled, whatever inner dialog is asking what:
+/// The one place help, cancel, start over and "a person, please" are handled, whatever inner dialog is asking what:
 /// help answers and repeats the pending question, cancel drops the use case, start over drops it
 /// and begins afresh. Use-case dialogs never check for these themselves.
 /// </summary>
@@ -31,9 +31,18 @@ public abstract class InterruptibleDialog(string id) : ComponentDialog(id)
                 await innerDc.CancelAllDialogsAsync(cancellationToken);
                 await innerDc.Context.SendActivityAsync(Texts.Message(innerDc.Language, "interrupt.start_over"), cancellationToken);
                 return await OnInterruptedAsync(innerDc, cancellationToken);
+            case Interruption.Human:
+                return await OnPersonRequestedAsync(innerDc, cancellationToken);
             default:
                 return await base.OnContinueDialogAsync(innerDc, cancellationToken);
         }
+    }
+
+    /// <summary>«Позовите оператора» in the middle of something: by default the request is dropped like a cancel; the main dialog hands over.</summary>
+    protected virtual async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        return await OnInterruptedAsync(innerDc, cancellationToken);
     }
 
     /// <summary>Says what the bot can do; the main dialog lists its use cases.</summary>

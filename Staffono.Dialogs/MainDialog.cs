@@ -19,6 +19,10 @@ public sealed class MainDialog : InterruptibleDialog
     private const string ClarifyPrompt = "main.clarify";
     private const string SwitchPrompt = "main.switch";
     private const string SwitchTarget = "switch_to";
+    private const string MisunderstoodKey = "misunderstood";
+
+    /// <summary>How many messages in a row the bot may fail to understand before a person takes over.</summary>
+    private const int MisunderstoodLimit = 3;
 
     /// <summary>How sure the offline classifier must be that an answer is really a new request (it is right 99 % of the time at 0.8).</summary>
     private const double SwitchConfidence = 0.8;
@@ -85,7 +89,20 @@ public sealed class MainDialog : InterruptibleDialog
             return DialogTurnResult.Waiting;
         }
 
+        if (PersonEntry is not null)
+        {
+            innerDc.Context.TurnState[Prompt<object>.GaveUpHandledKey] = true;
+        }
+
         var result = await base.OnContinueDialogAsync(innerDc, cancellationToken);
+        if (innerDc.Context.TurnState.TryGetValue(Prompt<object>.GaveUpKey, out var question) && PersonEntry is not null)
+        {
+            // The same question misunderstood three times: the bot is failing this customer, so a person takes over.
+            await innerDc.CancelAllDialogsAsync(cancellationToken);
+            await StartPersonAsync(innerDc, $"the bot did not understand the answer to «{question}» three times; the last answer: «{innerDc.Context.Activity.Text}»", cancellationToken, botFailed: true);
+            return DialogTurnResult.Waiting;
+        }
+
         if (result is { Status: DialogTurnStatus.Complete, Result: FoundChoice clarified })
         {
             // The customer picked one of the two intents offered by the clarifying question.
@@ -144,6 +161,36 @@ public sealed class MainDialog : InterruptibleDialog
         return true;
     }
 
+    /// <summary>The "talk to a person" workflow's entry, when one is registered.</summary>
+    private WorkflowEntry? PersonEntry => _byIntent.GetValueOrDefault(Intents.Human);
+
+    /// <summary>Hands the conversation to a person (the "human" workflow) with the reason; without that workflow, says so honestly.</summary>
+    private async Task StartPersonAsync(DialogContext dc, string reason, CancellationToken cancellationToken, bool botFailed = false)
+    {
+        if (PersonEntry?.DialogId is { } dialogId)
+        {
+            if (botFailed)
+            {
+                await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "handoff.not_understood"), cancellationToken);
+            }
+
+            await dc.BeginDialogAsync(dialogId, reason, cancellationToken);
+            return;
+        }
+
+        await SendHelpAsync(dc, Texts.Get(dc.Language, "main.human"), cancellationToken);
+    }
+
+    /// <summary>«Позовите оператора» in the middle of a use case: it is dropped and the conversation goes to a person, saying which one it was.</summary>
+    protected override async Task<DialogTurnResult> OnPersonRequestedAsync(DialogContext innerDc, CancellationToken cancellationToken)
+    {
+        var during = RunningDialogs(innerDc).Select(id => innerDc.FindDialog(id)).OfType<WorkflowDialog>().FirstOrDefault()?.Workflow;
+        await innerDc.CancelAllDialogsAsync(cancellationToken);
+        var text = innerDc.Context.Activity.Text;
+        await StartPersonAsync(innerDc, during is null ? $"the customer asked for a person: «{text}»" : $"the customer asked for a person during {during}: «{text}»", cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
     /// <summary>Every dialog running in this conversation, outermost first (a cancel flow that went on to book runs both).</summary>
     private static HashSet<string> RunningDialogs(DialogContext innerDc)
     {
@@ -197,6 +244,9 @@ public sealed class MainDialog : InterruptibleDialog
             case Interruption.Cancel or Interruption.StartOver:
                 await SendHelpAsync(dc, Texts.Get(dc.Language, "main.nothing_to_cancel"), cancellationToken);
                 return;
+            case Interruption.Human:
+                await StartPersonAsync(dc, $"the customer asked for a person: «{text}»", cancellationToken);
+                return;
         }
 
         // A button a workflow put under one of its messages (a reminder's «Перенести»).
@@ -230,6 +280,17 @@ public sealed class MainDialog : InterruptibleDialog
                 Choices = [new Choice(first) { Title = Capitalize(IntentName(dc.Language, first)) }, new Choice(second) { Title = Capitalize(IntentName(dc.Language, second)) }],
                 MaxAttempts = 2,
             }, cancellationToken);
+            return;
+        }
+
+        // Three messages in a row the bot could not place: a person will do better than a fourth menu.
+        var self = dc.Parent!.ActiveDialog!;
+        var misunderstood = understood.Intent == Intents.None ? self.Get<int>(MisunderstoodKey) + 1 : 0;
+        self.Set(MisunderstoodKey, misunderstood);
+        if (misunderstood >= MisunderstoodLimit && PersonEntry is not null)
+        {
+            self.Set(MisunderstoodKey, 0);
+            await StartPersonAsync(dc, $"the bot did not understand three messages in a row; the last: «{text}»", cancellationToken, botFailed: true);
             return;
         }
 

@@ -1,4 +1,5 @@
 using Staffono.Dialogs.Engine;
+using Staffono.Dialogs.Handoff;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Adapter;
 using Staffono.Runtime.Channels;
@@ -21,11 +22,17 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
     private readonly IStatePropertyAccessor<ConversationGreeting> _greeting;
     private readonly TimeProvider _time;
     private readonly IContactLog? _contacts;
+    private readonly OperatorRelay? _relay;
+    private readonly IReadOnlyList<IOperatorTurns> _operatorTurns;
 
     /// <param name="contacts">Where each customer's last message is noted, for the channel rules of writing first.</param>
-    public StaffonoBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, TimeProvider time, IContactLog? contacts = null)
+    /// <param name="relay">Gives a handed-over conversation's messages to people while its ticket is open.</param>
+    /// <param name="operatorTurns">Operators' own turns (Teams cards and threads, an agent hub's status), handled before anything else.</param>
+    public StaffonoBot(ConversationState conversationState, UserState userState, MainDialog mainDialog, TimeProvider time, IContactLog? contacts = null, OperatorRelay? relay = null, IEnumerable<IOperatorTurns>? operatorTurns = null)
     {
         _contacts = contacts;
+        _relay = relay;
+        _operatorTurns = operatorTurns?.ToList() ?? [];
         ArgumentNullException.ThrowIfNull(conversationState);
         ArgumentNullException.ThrowIfNull(userState);
         _mainDialog = mainDialog ?? throw new ArgumentNullException(nameof(mainDialog));
@@ -39,6 +46,14 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
+        foreach (var operatorTurns in _operatorTurns)
+        {
+            if (await operatorTurns.TryHandleAsync(turnContext, cancellationToken))
+            {
+                return;
+            }
+        }
+
         switch (activity.Type)
         {
             case ActivityTypes.Message:
@@ -48,6 +63,12 @@ public sealed class StaffonoBot : IBot, ITurnRecovery
                 if (_contacts is not null && activity.From?.Id is { Length: > 0 })
                 {
                     await _contacts.WroteAsync(CustomerIdentity.Of(turnContext).Key, _time.GetUtcNow(), cancellationToken);
+                }
+
+                if (_relay is not null && await _relay.TryRelayAsync(turnContext, cancellationToken))
+                {
+                    // A person has this conversation (or is about to): the message went to them, not to the bot.
+                    break;
                 }
 
                 await DialogRunner.RunAsync(_mainDialog, turnContext, _dialogState, cancellationToken);

@@ -1,5 +1,6 @@
 using Staffono.Bot.Hosting;
 using Staffono.Bot.Tests.Support;
+using Staffono.Dialogs.Handoff;
 using Staffono.Runtime.Schema;
 using Staffono.Runtime.State;
 using Staffono.Skills.Business;
@@ -55,18 +56,20 @@ public sealed class ConversationScenarioTests
 
         // The workflow's outcome events, in order, and how many customer messages the outcome took: every path records what happened.
         var recorded = await new SqliteOutcomeLog(SharedSqliteFile.At(database)).ReadAsync("webchat/conv-booking");
-        var kinds = recorded.Select(r => r.Event.Kind).ToList();
+        // Handoffs' own events (a ticket opened, claimed, ...) are named "handoff.<kind>"; the workflow's are bare.
+        var kinds = recorded.Select(r => r.Event.Workflow == HandoffKinds.Workflow ? $"{HandoffKinds.Workflow}.{r.Event.Kind}" : r.Event.Kind).ToList();
+        var workflowEvents = recorded.Where(r => r.Event.Workflow != HandoffKinds.Workflow).ToList();
         Assert.True(scenario.Outcomes is not null, $"{file} names no outcomes; it recorded [{string.Join(", ", kinds)}].");
         Assert.Equal(scenario.Outcomes, kinds);
         if (scenario.MessagesToOutcome is { } messages)
         {
-            Assert.Equal(messages, recorded[^1].Event.CustomerMessages);
+            Assert.Equal(messages, workflowEvents[^1].Event.CustomerMessages);
         }
 
         // What the last event stored for whoever reads it later (for a handoff: the customer's own words).
         if (scenario.OutcomeDetail is { } detail)
         {
-            Assert.Contains(detail, recorded[^1].Detail ?? string.Empty, StringComparison.Ordinal);
+            Assert.Contains(detail, workflowEvents[^1].Detail ?? string.Empty, StringComparison.Ordinal);
         }
 
         // What the person taking over was given: the collected fields and the conversation so far.

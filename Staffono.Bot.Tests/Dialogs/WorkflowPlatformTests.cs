@@ -65,7 +65,8 @@ public sealed class WorkflowPlatformTests
         await flow.SendAsync("777");
         var replies = await flow.SendAsync("не помню телефон");
 
-        Assert.Equal([Texts.Get("ru", "handoff.recorded", "H-1")], replies);
+        Assert.Single(replies);
+        Assert.StartsWith("Передал ваш запрос человеку вместе со всем, что вы написали (заявка H-1).", replies[0], StringComparison.Ordinal);
         var request = Assert.Single(await new SqliteHandoffStore(SharedSqliteFile.At(folder.File("staffono.db"))).OfConversationAsync("webchat/conv-1"));
         Assert.Equal("H-1", request.Id);
         Assert.Equal("orders", request.Workflow);
@@ -80,7 +81,8 @@ public sealed class WorkflowPlatformTests
         Assert.Equal(("conv-1", "webchat"), (reference.Conversation!.Id, reference.ChannelId));
 
         var events = await new SqliteOutcomeLog(SharedSqliteFile.At(folder.File("staffono.db"))).ReadAsync("webchat/conv-1");
-        Assert.Equal((OutcomeKinds.HandedOff, "no phone"), (events[^1].Event.Kind, events[^1].Detail));
+        Assert.Equal((OutcomeKinds.HandedOff, "no phone"), (events[^2].Event.Kind, events[^2].Detail));
+        Assert.Equal(("handoff", "created", "H-1: orders: no phone"), (events[^1].Event.Workflow, events[^1].Event.Kind, events[^1].Detail));
     }
 
     [Fact]

@@ -18,6 +18,16 @@ public static class IndependentCheckers
     public static async Task<JsonElement> ParseIcsAsync(string ics) =>
         JsonDocument.Parse(await RunAsync("parse-ics.mjs", ics, "ical.js")).RootElement;
 
+    /// <summary>
+    /// The page (tools/checkers/check-card.html) on which the adaptivecards library parses, validates and renders a
+    /// card in the browser: <c>checkCard(json, "teams")</c> gives <c>{ok, warnings, errors, rendered, textContent, actions}</c>.
+    /// </summary>
+    public static async Task<Uri> AdaptiveCardPageAsync()
+    {
+        await EnsureInstalledAsync("adaptivecards");
+        return new Uri(Path.Combine(Folder, "check-card.html"));
+    }
+
     private static async Task<string> RunAsync(string script, string input, string package)
     {
         await EnsureInstalledAsync(package);

@@ -40,7 +40,8 @@ public static class BusinessHostingExtensions
         builder.Services.AddSingleton<IOutcomeLog>(sp => new SqliteOutcomeLog(sp.GetRequiredService<ISqliteFile>()));
         builder.Services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<ISqliteFile>()));
 
-        // The workflows: one line each.
+        // People: the operators' console and Teams; then the workflows, one line each.
+        builder.AddOperators();
         builder.Services.AddWorkflowPlatform();
         builder.Services.AddBookingWorkflow((section.Get<BusinessOptions>() ?? new BusinessOptions()).PublicBaseUrl);
         builder.Services.AddHostedService<ProfileCheck>();

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Staffono.Bot.DirectLine;
+using Staffono.Bot.Hosting;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Adapter;
 using Staffono.Runtime.Channels;
@@ -26,9 +26,7 @@ public sealed class OutboxDispatcher(
     OutboxPolicy policy,
     OutboxRateLimits limits,
     IEnumerable<IOutboxRenderer> renderers,
-    ChannelAdapter channels,
-    DirectLineAdapter directLine,
-    IDirectLineStore directLineStore,
+    ConversationSender conversations,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
@@ -134,11 +132,7 @@ public sealed class OutboxDispatcher(
         }
 
         await limits.WaitAsync(reference.ChannelId ?? string.Empty, reference.Conversation?.Id ?? string.Empty, cancellationToken);
-        BotAdapter adapter = reference.ChannelId is ChannelIds.DirectLine or ChannelIds.Webchat
-            && reference.Conversation?.Id is { } conversationId
-            && await directLineStore.ConversationExistsAsync(conversationId, cancellationToken)
-            ? directLine
-            : channels;
+        var adapter = await conversations.AdapterForAsync(reference, cancellationToken);
         await adapter.ContinueConversationAsync(reference, (turn, ct) => turn.SendActivitiesAsync(activities, ct), cancellationToken);
         await store.MarkSentAsync(claimed, time.GetUtcNow(), decision.Reason, cancellationToken);
         return true;

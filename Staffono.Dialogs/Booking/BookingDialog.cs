@@ -7,6 +7,7 @@ using Staffono.Skills.Analytics;
 using Staffono.Skills.Business;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Customers;
+using Staffono.Skills.Handoff;
 using Staffono.Skills.Understanding;
 
 namespace Staffono.Dialogs.Booking;
@@ -73,7 +74,7 @@ public sealed class BookingDialog : WorkflowDialog
         TextNormalizer.Words(text).Any(w => w is "срочно" or "срочная" or "срочный" or "немедленно" or "вип" or "vip" or "urgent" or "urgently" or "asap" or "emergency");
 
     /// <summary>What the person taking over needs, so the customer is not asked again.</summary>
-    private Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, CancellationToken ct)
+    private Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, CancellationToken ct, HandoffPriority priority = HandoffPriority.Normal)
     {
         var request = Request(step);
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -90,7 +91,7 @@ public sealed class BookingDialog : WorkflowDialog
         Add("wanted", request.WantedStart?.ToString(request.WantedGranularity is nameof(DateTimeGranularity.Day) or nameof(DateTimeGranularity.Week) ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture));
         Add("name", request.Name ?? step.Context.Activity.From?.Name);
         Add("moving_booking", request.ReplacesBookingId);
-        return HandOffAsync(step, reason, fields, ct);
+        return HandOffAsync(step, reason, fields, ct, priority);
     }
 
     /// <summary>Takes service, location, moment and name from what the customer already said.</summary>
@@ -120,7 +121,7 @@ public sealed class BookingDialog : WorkflowDialog
 
         Save(step, request);
         return first is not null && NeedsPerson(first)
-            ? await HandOffAsync(step, first, ct)
+            ? await HandOffAsync(step, first, ct, HandoffPriority.Urgent)
             : await step.NextAsync(null, ct);
     }
 
@@ -343,8 +344,9 @@ public sealed class BookingDialog : WorkflowDialog
 
         if (request.Misses + 1 >= 3)
         {
-            await step.Context.SendActivityAsync(Texts.Message(step.Language, "prompt.gave_up"), ct);
-            return await step.EndDialogAsync(null, ct);
+            // The same question misunderstood three times: the bot is failing this customer, so a person takes over.
+            await step.Context.SendActivityAsync(Texts.Message(step.Language, "handoff.not_understood"), ct);
+            return await HandOffAsync(step, $"the offered times were misunderstood three times; the last answer: {text}", ct);
         }
 
         await step.Context.SendActivityAsync(Texts.Message(step.Language, "prompt.choice_retry"), ct);

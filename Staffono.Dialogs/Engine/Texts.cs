@@ -32,6 +32,10 @@ public static class Texts
         return args.Length == 0 ? text : string.Format(CultureInfo.GetCultureInfo(TurnLanguage.Locale(language)), text, args);
     }
 
+    /// <summary>The text for <paramref name="key"/> when there is one (names of optional things: a workflow, a field); else null.</summary>
+    public static string? TryGet(string language, string key) =>
+        For(language).TryGetValue(key, out var text) ? text : null;
+
     /// <summary>A message activity with the text, in the language's locale.</summary>
     public static Activity Message(string language, string key, params object?[] args)
     {

@@ -3,6 +3,7 @@ using Staffono.Runtime.Adapter;
 using Staffono.Runtime.Schema;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Customers;
+using Staffono.Skills.Handoff;
 
 namespace Staffono.Dialogs.Workflows;
 
@@ -79,10 +80,10 @@ public abstract class WorkflowDialog : ComponentDialog
     /// Passes the conversation to a person with what was collected and the transcript, records it as the
     /// outcome, and ends this workflow; the handoff tells the customer what happens next.
     /// </summary>
-    protected async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    protected async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken, HandoffPriority priority = HandoffPriority.Normal)
     {
         await RecordOutcomeAsync(step, OutcomeKinds.HandedOff, reason, cancellationToken);
-        await Services.Handoff.HandOffAsync(step.Context, new HandoffRequest(Workflow, reason, fields), cancellationToken);
+        await Services.Handoff.HandOffAsync(step.Context, new HandoffRequest(Workflow, reason, fields, priority), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 

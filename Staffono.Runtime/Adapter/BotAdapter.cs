@@ -34,6 +34,21 @@ public abstract class BotAdapter
     /// </summary>
     public abstract Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Sends into a conversation outside any turn: no middleware, no waiting for the conversation's turn.
+    /// For words relayed between people (a customer and an operator) that touch no state — where waiting
+    /// for the other conversation's turn could deadlock two conversations relaying to each other.
+    /// </summary>
+    public Task<IReadOnlyList<ResourceResponse>> SendToConversationAsync(ConversationReference reference, IReadOnlyList<Activity> activities, CancellationToken cancellationToken = default) =>
+        CreateProactiveTurn(reference).SendActivitiesAsync(activities, cancellationToken);
+
+    /// <summary>Replaces an activity sent earlier into the conversation, outside any turn (as <see cref="SendToConversationAsync"/>).</summary>
+    public Task<ResourceResponse> UpdateInConversationAsync(ConversationReference reference, Activity activity, CancellationToken cancellationToken = default) =>
+        CreateProactiveTurn(reference).UpdateActivityAsync(activity, cancellationToken);
+
+    /// <summary>A turn context for sending into <paramref name="reference"/>'s conversation; adapters add what sending needs.</summary>
+    protected virtual TurnContext CreateProactiveTurn(ConversationReference reference) => new(this, CreateContinuationActivity(reference));
+
     /// <summary>The activity a proactive turn starts from: an event addressed as if the user had sent it.</summary>
     protected static Activity CreateContinuationActivity(ConversationReference reference)
     {

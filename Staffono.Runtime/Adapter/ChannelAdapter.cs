@@ -116,6 +116,11 @@ public sealed class ChannelAdapter : BotAdapter
     public override async Task ContinueConversationAsync(ConversationReference reference, BotCallbackHandler callback, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(callback);
+        await RunProactivePipelineAsync(CreateProactiveTurn(reference), callback, cancellationToken);
+    }
+
+    protected override TurnContext CreateProactiveTurn(ConversationReference reference)
+    {
         var activity = CreateContinuationActivity(reference);
         if (!IsHttpUrl(activity.ServiceUrl))
         {
@@ -124,7 +129,7 @@ public sealed class ChannelAdapter : BotAdapter
 
         var turnContext = new TurnContext(this, activity);
         turnContext.TurnState[ConnectorClientKey] = _connectors.Create(activity.ServiceUrl!);
-        await RunProactivePipelineAsync(turnContext, callback, cancellationToken);
+        return turnContext;
     }
 
     private static ConnectorClient ConnectorFor(ITurnContext turnContext) =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Staffono.Runtime.Schema;
 
 namespace Staffono.Runtime.Channels;
 
@@ -18,6 +19,9 @@ public sealed record LogicalReply(string Text)
     /// clickable on web chat); elsewhere the text, which should name the URL too, is what the user gets.
     /// </summary>
     public IReadOnlyList<ReplyLink> Links { get; init; } = [];
+
+    /// <summary>Entities the first message carries (a Teams @mention whose text the message contains).</summary>
+    public IReadOnlyList<Entity> Entities { get; init; } = [];
 
     /// <summary>Locale of the reply ("ru-RU", "en-US").</summary>
     public string? Locale { get; init; }

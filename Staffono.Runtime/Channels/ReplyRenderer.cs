@@ -50,6 +50,11 @@ public static class ReplyRenderer
         {
             var activity = Activity.CreateMessage(chunks[i]);
             activity.Locale = reply.Locale;
+            if (i == 0 && reply.Entities.Count > 0)
+            {
+                // A mention belongs with the text that names it, which is in the first part.
+                activity.Entities = [.. reply.Entities];
+            }
             if (i == chunks.Count - 1)
             {
                 // Options belong to the last part: that is the message the user answers.

@@ -7,4 +7,7 @@ public enum Interruption
     Help,
     Cancel,
     StartOver,
+
+    /// <summary>«позовите оператора», "talk to a human": the customer wants a person, whatever is being asked.</summary>
+    Human,
 }

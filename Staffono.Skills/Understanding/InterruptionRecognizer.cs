@@ -1,7 +1,7 @@
 namespace Staffono.Skills.Understanding;
 
 /// <summary>
-/// Help, cancel and start over in Russian and English. Only whole short messages count: "отмените
+/// Help, cancel, start over and "a person, please" in Russian and English. Only whole short messages count: "отмените
 /// запись на завтра" is a request to cancel a booking, not an interruption of the current question.
 /// </summary>
 public static class InterruptionRecognizer
@@ -18,6 +18,13 @@ public static class InterruptionRecognizer
         ["начать сначала"] = Interruption.StartOver, ["начнем сначала"] = Interruption.StartOver, ["сначала"] = Interruption.StartOver,
         ["заново"] = Interruption.StartOver, ["давай заново"] = Interruption.StartOver, ["начать заново"] = Interruption.StartOver, ["начнем заново"] = Interruption.StartOver, ["start from scratch"] = Interruption.StartOver, ["start over"] = Interruption.StartOver,
         ["restart"] = Interruption.StartOver, ["start again"] = Interruption.StartOver, ["reset"] = Interruption.StartOver,
+        ["оператор"] = Interruption.Human, ["оператора"] = Interruption.Human, ["позовите оператора"] = Interruption.Human, ["позови оператора"] = Interruption.Human,
+        ["соедините с оператором"] = Interruption.Human, ["позовите человека"] = Interruption.Human, ["живой человек"] = Interruption.Human, ["человек"] = Interruption.Human,
+        ["связаться с человеком"] = Interruption.Human, ["хочу поговорить с человеком"] = Interruption.Human, ["дайте человека"] = Interruption.Human,
+        ["позовите менеджера"] = Interruption.Human, ["позовите администратора"] = Interruption.Human, ["operator"] = Interruption.Human, ["operatora"] = Interruption.Human,
+        ["human"] = Interruption.Human, ["a human"] = Interruption.Human, ["talk to a human"] = Interruption.Human, ["talk to a person"] = Interruption.Human,
+        ["speak to a human"] = Interruption.Human, ["speak to a person"] = Interruption.Human, ["real person"] = Interruption.Human, ["a real person"] = Interruption.Human,
+        ["agent"] = Interruption.Human, ["live agent"] = Interruption.Human, ["human please"] = Interruption.Human, ["talk to someone"] = Interruption.Human,
     };
 
     public static Interruption Recognize(string? text)

@@ -101,4 +101,152 @@ public abstract class HandoffStoreContract : IDisposable
             Assert.Equal(request.Reason, (await Store.FindAsync(request.Id))!.Reason);
         }
     }
+
+    private static readonly DateTimeOffset At = new(2026, 11, 24, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_ticket_is_stored_waiting_with_its_priority_claim_by_time_and_summary_and_its_creation_audited()
+    {
+        var created = await Store.CreateAsync(Request("webchat/a", "urgent") with
+        {
+            Priority = HandoffPriority.Urgent, ClaimBy = At.AddMinutes(5), Summary = "Анна хочет стрижку", Contact = "+79161234567", State = HandoffState.Closed,
+        });
+
+        var found = (await OpenStore().FindAsync(created.Id))!;
+        Assert.Equal((HandoffState.Waiting, HandoffPriority.Urgent, At.AddMinutes(5), "Анна хочет стрижку", "+79161234567"), (found.State, found.Priority, found.ClaimBy, found.Summary, found.Contact));
+        Assert.True(found.IsOpen);
+        Assert.Equal([("bot", "created", "urgent")], (await Store.AuditAsync(created.Id)).Select(a => (a.Actor, a.Action, a.Detail)));
+    }
+
+    [Fact]
+    public async Task Of_eight_people_claiming_a_ticket_at_once_exactly_one_gets_it_and_the_others_learn_who()
+    {
+        var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
+        using var start = new ManualResetEventSlim();
+        var claims = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            var store = OpenStore();
+            start.Wait();
+            return (Name: $"operator {i}", Result: await store.ClaimAsync(ticket.Id, $"operator {i}", At.AddMinutes(i)));
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(claims);
+
+        var winner = Assert.Single(results, r => r.Result.Outcome == ClaimOutcome.Claimed);
+        Assert.All(results.Where(r => r != winner), r =>
+        {
+            Assert.Equal(ClaimOutcome.ClaimedByAnother, r.Result.Outcome);
+            Assert.Equal(winner.Name, r.Result.Ticket!.ClaimedBy);
+        });
+        var found = (await Store.FindAsync(ticket.Id))!;
+        Assert.Equal((HandoffState.Claimed, winner.Name), (found.State, found.ClaimedBy));
+        Assert.Single(await Store.AuditAsync(ticket.Id), a => a.Action == "claimed");
+    }
+
+    [Fact]
+    public async Task Claiming_one_s_own_ticket_again_changes_nothing_and_a_finished_or_unknown_ticket_cannot_be_claimed()
+    {
+        var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
+        await Store.ClaimAsync(ticket.Id, "Anna", At);
+
+        var again = await Store.ClaimAsync(ticket.Id, "Anna", At.AddMinutes(3));
+        Assert.Equal((ClaimOutcome.Claimed, At), (again.Outcome, again.Ticket!.ClaimedAt!.Value));
+        await Store.FinishAsync(ticket.Id, HandoffState.Closed, "Anna", At.AddMinutes(4));
+        Assert.Equal(ClaimOutcome.Finished, (await Store.ClaimAsync(ticket.Id, "Boris", At.AddMinutes(5))).Outcome);
+        Assert.Equal((ClaimOutcome.NotFound, null), await Store.ClaimAsync("H-99", "Boris", At));
+        Assert.Equal(ClaimOutcome.NotFound, (await Store.ClaimAsync("H-01", "Boris", At)).Outcome);
+    }
+
+    [Theory]
+    [InlineData(HandoffState.Closed, "closed")]
+    [InlineData(HandoffState.Returned, "returned")]
+    [InlineData(HandoffState.Withdrawn, "withdrawn")]
+    public async Task A_ticket_finishes_once_and_says_how_and_who(HandoffState how, string action)
+    {
+        var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
+        await Store.ClaimAsync(ticket.Id, "Anna", At);
+
+        var finished = await Store.FinishAsync(ticket.Id, how, "Anna", At.AddMinutes(7));
+        var twice = await OpenStore().FinishAsync(ticket.Id, HandoffState.Closed, "Boris", At.AddMinutes(8));
+
+        Assert.Equal((how, At.AddMinutes(7), false), (finished!.State, finished.FinishedAt!.Value, finished.IsOpen));
+        Assert.Null(twice);
+        Assert.Equal([("bot", "created"), ("Anna", "claimed"), ("Anna", action)], (await Store.AuditAsync(ticket.Id)).Select(a => (a.Actor, a.Action)));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.FinishAsync(ticket.Id, HandoffState.Claimed, "Anna", At));
+    }
+
+    [Fact]
+    public async Task Messages_added_later_follow_the_transcript_and_the_first_operator_line_is_the_first_reply()
+    {
+        var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
+
+        await Store.AppendAsync(ticket.Id, new TranscriptLine(true, "Вы тут?", At));
+        var replied = await OpenStore().AppendAsync(ticket.Id, new TranscriptLine(false, "Да, Анна на связи", At.AddMinutes(2), "Anna"));
+        var later = await Store.AppendAsync(ticket.Id, new TranscriptLine(false, "Записала вас", At.AddMinutes(5), "Anna"));
+
+        Assert.Equal(At.AddMinutes(2), replied!.FirstReplyAt);
+        Assert.Equal(At.AddMinutes(2), later!.FirstReplyAt);
+        Assert.Equal(["Срочно 🙏", "Передал", "Вы тут?", "Да, Анна на связи", "Записала вас"], later.Transcript.Select(l => l.Text));
+        Assert.Equal("Anna", later.Transcript[^1].Operator);
+        Assert.Null(await Store.AppendAsync("H-7", new TranscriptLine(true, "x", At)));
+    }
+
+    [Fact]
+    public async Task A_long_conversation_keeps_its_last_lines()
+    {
+        var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
+        for (var i = 0; i < IHandoffStore.MaxTranscriptLines + 5; i++)
+        {
+            await Store.AppendAsync(ticket.Id, new TranscriptLine(true, $"line {i}", At));
+        }
+
+        var found = (await Store.FindAsync(ticket.Id))!;
+        Assert.Equal(IHandoffStore.MaxTranscriptLines, found.Transcript.Count);
+        Assert.Equal($"line {IHandoffStore.MaxTranscriptLines + 4}", found.Transcript[^1].Text);
+    }
+
+    [Fact]
+    public async Task Waiting_tickets_past_their_claim_by_time_are_due_once()
+    {
+        var late = await Store.CreateAsync(Request("webchat/a", "late") with { ClaimBy = At });
+        var early = await Store.CreateAsync(Request("webchat/b", "not yet") with { ClaimBy = At.AddMinutes(10) });
+        var taken = await Store.CreateAsync(Request("webchat/c", "taken") with { ClaimBy = At });
+        await Store.ClaimAsync(taken.Id, "Anna", At);
+
+        Assert.Equal([late.Id], (await Store.DueForEscalationAsync(At)).Select(t => t.Id));
+        Assert.True(await Store.MarkEscalatedAsync(late.Id, At.AddSeconds(1)));
+        Assert.False(await OpenStore().MarkEscalatedAsync(late.Id, At.AddSeconds(2)));
+        Assert.False(await Store.MarkEscalatedAsync(taken.Id, At));
+        Assert.Equal([early.Id], (await Store.DueForEscalationAsync(At.AddMinutes(10))).Select(t => t.Id));
+        Assert.Equal(At.AddSeconds(1), (await Store.FindAsync(late.Id))!.EscalatedAt);
+    }
+
+    [Fact]
+    public async Task The_list_has_open_tickets_first_then_those_finished_since_and_a_ticket_is_found_by_its_operators_thread()
+    {
+        var old = await Store.CreateAsync(Request("webchat/a", "old"));
+        var recent = await Store.CreateAsync(Request("webchat/b", "recent"));
+        var open = await Store.CreateAsync(Request("webchat/c", "open"));
+        await Store.FinishAsync(old.Id, HandoffState.Closed, "Anna", At.AddHours(-30));
+        await Store.FinishAsync(recent.Id, HandoffState.Returned, "Anna", At.AddHours(-1));
+        await Store.SetOperatorThreadAsync(open.Id, "19:abc@thread.tacv2;messageid=17", "{\"conversation\":{\"id\":\"19:abc@thread.tacv2;messageid=17\"}}", "17");
+        await Store.SetContactAsync(open.Id, "anna@example.com", At);
+
+        Assert.Equal([open.Id, recent.Id], (await Store.ListAsync(At.AddHours(-24))).Select(t => t.Id));
+        var byThread = (await OpenStore().FindByThreadAsync("19:abc@thread.tacv2;messageid=17"))!;
+        Assert.Equal((open.Id, "17", "anna@example.com"), (byThread.Id, byThread.CardActivityId, byThread.Contact));
+        Assert.Null(await Store.FindByThreadAsync("19:abc@thread.tacv2"));
+        Assert.Contains(await Store.AuditAsync(open.Id), a => a is { Actor: "customer", Action: "contact_left", Detail: "anna@example.com" });
+    }
+
+    [Fact]
+    public async Task Notes_go_into_the_audit_in_order()
+    {
+        var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
+        await Store.NoteAsync(ticket.Id, new HandoffAuditEntry(At, "bot", "teams_refused", "403 MessageWritesBlocked"));
+        await Store.NoteAsync("H-42", new HandoffAuditEntry(At, "bot", "lost", null));
+
+        Assert.Equal(["created", "teams_refused"], (await OpenStore().AuditAsync(ticket.Id)).Select(a => a.Action));
+        Assert.Empty(await Store.AuditAsync("H-42"));
+    }
 }

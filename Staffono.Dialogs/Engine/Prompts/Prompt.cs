@@ -11,6 +11,12 @@ namespace Staffono.Dialogs.Engine.Prompts;
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
+    /// <summary>Turn state set when a prompt gave up this turn: the question the customer could not be understood on.</summary>
+    public const string GaveUpKey = "Staffono.PromptGaveUp";
+
+    /// <summary>Turn state set by whoever answers a prompt giving up itself (the main dialog hands the customer to a person).</summary>
+    public const string GaveUpHandledKey = "Staffono.PromptGaveUpHandled";
+
     private const string OptionsKey = "options";
     private const string AttemptsKey = "attempts";
     private readonly PromptValidator<T>? _validator;
@@ -58,7 +64,13 @@ public abstract class Prompt<T> : Dialog
 
         if (attempts >= options.MaxAttempts)
         {
-            await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "prompt.gave_up"), cancellationToken);
+            // Whoever runs the conversation may hand it to a person instead (the bot failed the customer, not the other way round).
+            dc.Context.TurnState[GaveUpKey] = options.Prompt.Text;
+            if (!dc.Context.TurnState.ContainsKey(GaveUpHandledKey))
+            {
+                await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "prompt.gave_up"), cancellationToken);
+            }
+
             return await dc.CancelAllDialogsAsync(cancellationToken);
         }
 

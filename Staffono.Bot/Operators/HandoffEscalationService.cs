@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Staffono.Bot.Outbox;
+using Staffono.Dialogs.Handoff;
+
+namespace Staffono.Bot.Operators;
+
+/// <summary>Runs the handoff escalation on the outbox's beat, on instances that dispatch (Outbox:Dispatch).</summary>
+public sealed class HandoffEscalationService(HandoffEscalation escalation, IOptions<OutboxOptions> options, TimeProvider time, ILogger<HandoffEscalationService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Dispatch)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await escalation.RunOnceAsync(time.GetUtcNow(), stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Handoff escalation failed a round; it runs again on the next");
+            }
+
+            await Task.Delay(options.Value.PollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+}

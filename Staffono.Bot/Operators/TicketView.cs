@@ -1,0 +1,37 @@
+using Staffono.Skills.Handoff;
+
+namespace Staffono.Bot.Operators;
+
+/// <summary>A ticket as the console's list shows it.</summary>
+public sealed record TicketView(
+    string Id,
+    string State,
+    string? CustomerName,
+    string Channel,
+    string Workflow,
+    string Reason,
+    string Priority,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset SlaDeadline,
+    bool Overdue,
+    string? ClaimedBy,
+    DateTimeOffset? ClaimedAt,
+    string Summary,
+    int Unread)
+{
+    public static TicketView Of(HandoffRecord ticket, DateTimeOffset now) => new(
+        ticket.Id,
+        ticket.State.ToString().ToLowerInvariant(),
+        ticket.CustomerName,
+        Dialogs.Handoff.HandoffSummary.ChannelName(ticket.ConversationKey),
+        ticket.Workflow,
+        ticket.Reason,
+        ticket.Priority.ToString().ToLowerInvariant(),
+        ticket.CreatedAt,
+        ticket.ClaimBy,
+        ticket.State == HandoffState.Waiting && now >= ticket.ClaimBy,
+        ticket.ClaimedBy,
+        ticket.ClaimedAt,
+        ticket.Summary,
+        ticket.IsOpen ? ticket.Transcript.Reverse().TakeWhile(l => l.Operator is null).Count(l => l.FromCustomer) : 0);
+}

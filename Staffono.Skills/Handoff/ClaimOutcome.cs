@@ -1,0 +1,17 @@
+namespace Staffono.Skills.Handoff;
+
+/// <summary>What came of trying to take a ticket.</summary>
+public enum ClaimOutcome
+{
+    /// <summary>It is now (or already was) the caller's.</summary>
+    Claimed,
+
+    /// <summary>Someone else took it first.</summary>
+    ClaimedByAnother,
+
+    /// <summary>It was closed, returned or withdrawn.</summary>
+    Finished,
+
+    /// <summary>No ticket has that id.</summary>
+    NotFound,
+}
