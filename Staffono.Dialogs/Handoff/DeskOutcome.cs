@@ -17,4 +17,7 @@ public enum DeskOutcome
 
     /// <summary>An empty reply.</summary>
     Empty,
+
+    /// <summary>The customer's channel did not take the reply (the conversation is gone, the channel refused it).</summary>
+    Undelivered,
 }

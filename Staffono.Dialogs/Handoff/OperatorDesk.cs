@@ -86,7 +86,11 @@ public sealed class OperatorDesk(
 
         var now = time.GetUtcNow();
         // Sent first: a reply the customer never got must not show in the transcript as said.
-        await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.operator_says", FirstName(operatorName), text)), cancellationToken);
+        if (!await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.operator_says", FirstName(operatorName), text)), cancellationToken))
+        {
+            return new DeskResult(DeskOutcome.Undelivered, ticket, Texts.Get(operatorLanguage, "desk.undelivered", ticket.Id));
+        }
+
         ticket = await store.AppendAsync(ticket.Id, new TranscriptLine(false, text, now, operatorName), cancellationToken) ?? ticket;
         if (ticket.FirstReplyAt == now)
         {
@@ -126,10 +130,24 @@ public sealed class OperatorDesk(
 
     private DeskResult Finished(HandoffRecord ticket) => new(DeskOutcome.Finished, ticket, Texts.Get(operatorLanguage, "desk.finished", ticket.Id));
 
-    private async Task SendToCustomerAsync(HandoffRecord ticket, LogicalReply reply, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes to the customer; false when their channel did not take it (a conversation that answered only in its
+    /// HTTP responses, a page closed for good, a channel refusing us) — noted in the audit, never thrown at the operator.
+    /// </summary>
+    private async Task<bool> SendToCustomerAsync(HandoffRecord ticket, LogicalReply reply, CancellationToken cancellationToken)
     {
-        var channelId = JsonSerializer.Deserialize(ticket.ConversationReference, ProtocolJson.Context.ConversationReference)?.ChannelId;
-        await sender.SendAsync(ticket.ConversationReference, ReplyRenderer.Render(reply with { Locale = TurnLanguage.Locale(ticket.Language) }, channelId), cancellationToken);
+        try
+        {
+            var channelId = JsonSerializer.Deserialize(ticket.ConversationReference, ProtocolJson.Context.ConversationReference)?.ChannelId;
+            await sender.SendAsync(ticket.ConversationReference, ReplyRenderer.Render(reply with { Locale = TurnLanguage.Locale(ticket.Language) }, channelId), cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger?.LogWarning(ex, "The customer of ticket {Ticket} could not be reached", ticket.Id);
+            await store.NoteAsync(ticket.Id, new HandoffAuditEntry(time.GetUtcNow(), "bot", "customer_unreachable", ex.Message), cancellationToken);
+            return false;
+        }
     }
 
     private async Task NotifyAsync(HandoffRecord ticket, CancellationToken cancellationToken)

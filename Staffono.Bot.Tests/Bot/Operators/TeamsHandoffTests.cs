@@ -245,6 +245,42 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         Assert.Contains(await _host.Services.GetRequiredService<IHandoffStore>().AuditAsync("H-2"), a => a.Action == "teams_skipped");
     }
 
+    [Fact]
+    public async Task Without_a_configured_channel_the_one_the_app_was_added_to_is_learnt_and_remembered()
+    {
+        await using var connector = await TeamsConnector.StartAsync();
+        await using var host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false");
+        var added = new
+        {
+            type = "conversationUpdate", id = "cu-1", channelId = "msteams", serviceUrl = connector.ServiceUrl,
+            from = new { id = "29:admin", name = "Admin" }, recipient = new { id = "28:staffono-app", name = "Staffono" },
+            conversation = new { id = "19:general@thread.tacv2", isGroup = true, conversationType = "channel", tenantId = "tenant-9" },
+            membersAdded = new[] { new { id = "28:staffono-app" } },
+            channelData = new { team = new { id = "19:general@thread.tacv2", name = "Salon" }, tenant = new { id = "tenant-9" }, eventType = "teamMemberAdded" },
+        };
+        using (var response = await host.Client.PostAsJsonAsync("api/messages", added))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // The operators' team is not greeted as if it were a customer.
+        Assert.Empty(connector.Server.Requests);
+        using (var response = await host.Client.PostAsJsonAsync("api/messages", new
+        {
+            type = "message", id = "m-1", channelId = "telegram", serviceUrl = connector.ServiceUrl, locale = "ru-RU",
+            from = new { id = "tg-user-2", name = "Борис" }, recipient = new { id = "bot" }, conversation = new { id = "tg-chat-2" }, text = "позовите оператора",
+        }))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        var created = Assert.Single(connector.ThreadsCreated());
+        Assert.Equal(("19:general@thread.tacv2", "tenant-9", "28:staffono-app"), (
+            created.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString(),
+            created.GetProperty("tenantId").GetString(),
+            created.GetProperty("bot").GetProperty("id").GetString()));
+    }
+
     private async Task CustomerSaysAsync(string text)
     {
         var activity = new
