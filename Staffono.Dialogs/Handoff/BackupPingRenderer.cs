@@ -16,9 +16,7 @@ public sealed class BackupPingRenderer(IHandoffStore store, TeamsOperatorOptions
     public async Task<LogicalReply?> RenderAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var ticketId = JsonSerializer.Deserialize<TicketPayload>(message.Payload)?.Ticket;
-        if (ticketId is null || teams.BackupUserId is not { } backup
-            || await store.FindAsync(ticketId, cancellationToken) is not { State: HandoffState.Waiting } ticket)
+        if (teams.BackupUserId is not { } backup || await TicketPayload.StillWaitingAsync(store, message, cancellationToken) is not { } ticket)
         {
             return null;
         }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Handoff;
 using Staffono.Skills.Outbox;
@@ -11,7 +12,7 @@ namespace Staffono.Dialogs.Handoff;
 /// the card and the console show it overdue, and "SLA missed" is recorded. The host runs it on a timer;
 /// tests call it with their own clock.
 /// </summary>
-public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnumerable<IOperatorChannel> channels, IOutcomeLog outcomes, TeamsOperatorOptions teams, string operatorLanguage)
+public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnumerable<IOperatorChannel> channels, IOutcomeLog outcomes, TeamsOperatorOptions teams, string operatorLanguage, ILogger<HandoffEscalation>? logger = null)
 {
     public const string WaitKind = "handoff.wait";
     public const string BackupKind = "handoff.backup_ping";
@@ -38,10 +39,7 @@ public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnum
             }
 
             var ticket = await store.FindAsync(due.Id, cancellationToken) ?? due;
-            foreach (var channel in channels)
-            {
-                await channel.TicketChangedAsync(ticket, cancellationToken);
-            }
+            await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         }
 
         return escalated;

@@ -25,5 +25,9 @@ public sealed class HandoffOptions
     /// <summary>Where the console is reachable (for the transcript link on cards); defaults to Business:PublicBaseUrl or the host's address.</summary>
     public string? ConsoleUrl { get; set; }
 
+    /// <summary>How long a configured model may take to write a ticket's summary before the template is used.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan SummaryTimeout { get; set; } = TimeSpan.FromSeconds(4);
+
     public TeamsOperatorOptions Teams { get; set; } = new();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -34,7 +35,11 @@ public static class HandoffRegistration
         services.AddSingleton(options.Teams);
         services.TryAddSingleton(sp => new OpeningHours(sp.GetRequiredService<BusinessProfile>()));
         services.TryAddSingleton(sp => new HandoffSla(sp.GetRequiredService<OpeningHours>(), options.ClaimWithin));
-        services.TryAddSingleton(sp => new HandoffTickets(sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<HandoffSla>(), sp.GetRequiredService<IOutcomeLog>(), options.OperatorLanguage, sp.GetRequiredService<TimeProvider>()));
+        // The configured model, if any, writes the summary (text only, with the template as the fallback).
+        services.TryAddSingleton(sp => new HandoffSummarizer(sp.GetService<IChatClient>(), options.SummaryTimeout, sp.GetService<ILogger<HandoffSummarizer>>()));
+        services.TryAddSingleton(sp => new HandoffTickets(
+            sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<HandoffSla>(), sp.GetRequiredService<HandoffSummarizer>(), sp.GetRequiredService<IOutcomeLog>(),
+            options.OperatorLanguage, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new OperatorRelay(
             sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<IHandoffStore>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OperatorRelay>>()));
@@ -42,7 +47,8 @@ public static class HandoffRegistration
             sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IConversationSender>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(),
             options.OperatorLanguage, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OperatorDesk>>()));
         services.TryAddSingleton(sp => new HandoffEscalation(
-            sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IOutbox>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(), options.Teams, options.OperatorLanguage));
+            sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IOutbox>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(), options.Teams, options.OperatorLanguage,
+            sp.GetService<ILogger<HandoffEscalation>>()));
         services.AddSingleton<IOutboxRenderer>(sp => new HandoffWaitRenderer(sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<HandoffSla>()));
         services.AddSingleton<IOutboxRenderer>(sp => new BackupPingRenderer(sp.GetRequiredService<IHandoffStore>(), options.Teams));
 

@@ -9,7 +9,7 @@ using Staffono.Skills.Handoff;
 namespace Staffono.Dialogs.Handoff;
 
 /// <summary>Opens a ticket for a handoff, whichever way it then goes: stored waiting, with its claim-by time and summary, and measured.</summary>
-public sealed class HandoffTickets(IHandoffStore store, HandoffSla sla, IOutcomeLog outcomes, string operatorLanguage, TimeProvider time)
+public sealed class HandoffTickets(IHandoffStore store, HandoffSla sla, HandoffSummarizer summarizer, IOutcomeLog outcomes, string operatorLanguage, TimeProvider time)
 {
     public HandoffSla Sla => sla;
 
@@ -37,7 +37,7 @@ public sealed class HandoffTickets(IHandoffStore store, HandoffSla sla, IOutcome
             Priority = request.Priority,
             ClaimBy = sla.ClaimBy(now, request.Priority),
         };
-        var ticket = await store.CreateAsync(draft with { Summary = HandoffSummary.Write(draft, operatorLanguage) }, cancellationToken);
+        var ticket = await store.CreateAsync(draft with { Summary = await summarizer.WriteAsync(draft, operatorLanguage, cancellationToken) }, cancellationToken);
         await outcomes.RecordAsync(new OutcomeEvent(ticket.ConversationKey, HandoffKinds.Workflow, HandoffKinds.Created, 0, now), $"{ticket.Id}: {request.Workflow}: {request.Reason}", cancellationToken);
         return ticket;
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Staffono.Dialogs.Engine;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.Channels;
@@ -18,12 +17,8 @@ public sealed class HandoffWaitRenderer(IHandoffStore store, HandoffSla sla) : I
     public async Task<LogicalReply?> RenderAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        var ticketId = JsonSerializer.Deserialize<TicketPayload>(message.Payload)?.Ticket;
-        if (ticketId is null || await store.FindAsync(ticketId, cancellationToken) is not { State: HandoffState.Waiting } ticket)
-        {
-            return null;
-        }
-
-        return new LogicalReply(Texts.Get(message.Language, "handoff.wait", ticket.Id, Math.Max(1, (int)Math.Ceiling(sla.Window(ticket.Priority).TotalMinutes))));
+        return await TicketPayload.StillWaitingAsync(store, message, cancellationToken) is not { } ticket
+            ? null
+            : new LogicalReply(Texts.Get(message.Language, "handoff.wait", ticket.Id, Math.Max(1, (int)Math.Ceiling(sla.Window(ticket.Priority).TotalMinutes))));
     }
 }

@@ -47,7 +47,7 @@ public sealed class OperatorDesk(
         {
             await RecordAsync(ticket, HandoffKinds.Claimed, Seconds(now - ticket.CreatedAt), now, cancellationToken);
             await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.claimed", FirstName(operatorName))), cancellationToken);
-            await NotifyAsync(ticket, cancellationToken);
+            await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         }
 
         return new DeskResult(DeskOutcome.Done, ticket);
@@ -118,7 +118,7 @@ public sealed class OperatorDesk(
         await RecordAsync(ticket, how == HandoffState.Closed ? HandoffKinds.ResolvedByOperator : HandoffKinds.ReturnedToBot, operatorName, now, cancellationToken);
         var text = Texts.Get(ticket.Language, how == HandoffState.Closed ? "handoff.finished_closed" : "handoff.finished_returned", ticket.Id);
         await SendToCustomerAsync(ticket, MainDialog.Greeting(ticket.Language) with { Text = text }, cancellationToken);
-        await NotifyAsync(ticket, cancellationToken);
+        await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         return new DeskResult(DeskOutcome.Done, ticket);
     }
 
@@ -147,21 +147,6 @@ public sealed class OperatorDesk(
             logger?.LogWarning(ex, "The customer of ticket {Ticket} could not be reached", ticket.Id);
             await store.NoteAsync(ticket.Id, new HandoffAuditEntry(time.GetUtcNow(), "bot", "customer_unreachable", ex.Message), cancellationToken);
             return false;
-        }
-    }
-
-    private async Task NotifyAsync(HandoffRecord ticket, CancellationToken cancellationToken)
-    {
-        foreach (var channel in channels)
-        {
-            try
-            {
-                await channel.TicketChangedAsync(ticket, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger?.LogWarning(ex, "An operator channel missed a change of ticket {Ticket}; the console has it", ticket.Id);
-            }
         }
     }
 

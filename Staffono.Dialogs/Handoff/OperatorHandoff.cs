@@ -32,19 +32,7 @@ public sealed class OperatorHandoff(
         ArgumentNullException.ThrowIfNull(request);
         var ticket = await tickets.OpenAsync(turnContext, request, cancellationToken);
         await relay.AttachAsync(turnContext, ticket.Id, cancellationToken);
-        foreach (var channel in channels)
-        {
-            try
-            {
-                await channel.TicketOpenedAsync(ticket, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The ticket is stored and the console lists it; a channel that failed must not fail the customer's turn.
-                logger?.LogWarning(ex, "An operator channel could not show ticket {Ticket}; it is in the console", ticket.Id);
-            }
-        }
-
+        await channels.TellAllAsync((channel, ct) => channel.TicketOpenedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         var message = Activity.CreateMessage(WhatHappensNext(turnContext, ticket));
         message.Locale = TurnLanguage.Locale(ticket.Language);
         await turnContext.SendActivityAsync(message, cancellationToken);

@@ -69,7 +69,7 @@ public sealed class OperatorRelay
             if (await _store.FinishAsync(ticket.Id, HandoffState.Withdrawn, "customer", now, cancellationToken) is { } withdrawn)
             {
                 await _outcomes.RecordAsync(new OutcomeEvent(ticket.ConversationKey, HandoffKinds.Workflow, HandoffKinds.Withdrawn, 0, now), ticket.Id, cancellationToken);
-                await NotifyAsync((channel, ct) => channel.TicketChangedAsync(withdrawn, ct), ticket.Id, cancellationToken);
+                await _channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(withdrawn, ct), ticket.Id, _logger, cancellationToken);
             }
 
             mark.TicketId = null;
@@ -78,7 +78,7 @@ public sealed class OperatorRelay
         }
 
         ticket = await _store.AppendAsync(ticket.Id, new TranscriptLine(true, text, now), cancellationToken) ?? ticket;
-        await NotifyAsync((channel, ct) => channel.CustomerWroteAsync(ticket, text, ct), ticket.Id, cancellationToken);
+        await _channels.TellAllAsync((channel, ct) => channel.CustomerWroteAsync(ticket, text, ct), ticket.Id, _logger, cancellationToken);
         if (ticket.State != HandoffState.Waiting)
         {
             return true;
@@ -102,20 +102,5 @@ public sealed class OperatorRelay
     {
         var files = activity.Attachments?.Where(a => a.ContentUrl is not null).Select(a => $"[{a.Name ?? a.ContentType}: {a.ContentUrl}]") ?? [];
         return string.Join(" ", new[] { activity.Text ?? string.Empty }.Concat(files).Where(p => p.Length > 0));
-    }
-
-    private async Task NotifyAsync(Func<IOperatorChannel, CancellationToken, Task> notify, string ticketId, CancellationToken cancellationToken)
-    {
-        foreach (var channel in _channels)
-        {
-            try
-            {
-                await notify(channel, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger?.LogWarning(ex, "An operator channel missed a change of ticket {Ticket}; the console has it", ticketId);
-            }
-        }
     }
 }
