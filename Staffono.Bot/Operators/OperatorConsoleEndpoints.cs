@@ -35,28 +35,28 @@ public static class OperatorConsoleEndpoints
         });
 
         var api = endpoints.MapGroup("/operator/api").AddEndpointFilter(RequireOperatorAsync);
-        api.MapGet("/tickets", async (IHandoffStore store, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/tickets", async (IHandoffStore store, HandoffOptions options, TimeProvider time, CancellationToken ct) =>
         {
             var now = time.GetUtcNow();
             var tickets = await store.ListAsync(now - RecentlyFinished, ct);
-            return Results.Json(new { tickets = tickets.Select(t => TicketView.Of(t, now)) });
+            return Results.Json(new { tickets = tickets.Select(t => TicketView.Of(t, now, options.OperatorLanguage)) });
         });
-        api.MapGet("/tickets/{id}", async (string id, IHandoffStore store, TimeProvider time, CancellationToken ct) =>
+        api.MapGet("/tickets/{id}", async (string id, IHandoffStore store, HandoffOptions options, TimeProvider time, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } ticket
-                ? Results.Json(await DetailAsync(ticket, store, time.GetUtcNow(), ct))
+                ? Results.Json(await DetailAsync(ticket, store, time.GetUtcNow(), options.OperatorLanguage, ct))
                 : RequestBody.Problem(StatusCodes.Status404NotFound, "No such ticket", $"There is no ticket {id}."));
         api.MapPost("/tickets/{id}/claim", (string id, HttpContext http, OperatorDesk desk, IHandoffStore store, TimeProvider time, CancellationToken ct) =>
-            AnswerAsync(desk.ClaimAsync(id, OperatorOf(http), ct), store, time, ct));
+            AnswerAsync(desk, desk.ClaimAsync(id, OperatorOf(http), ct), store, time, ct));
         api.MapPost("/tickets/{id}/close", (string id, HttpContext http, OperatorDesk desk, IHandoffStore store, TimeProvider time, CancellationToken ct) =>
-            AnswerAsync(desk.FinishAsync(id, OperatorOf(http), HandoffState.Closed, ct), store, time, ct));
+            AnswerAsync(desk, desk.FinishAsync(id, OperatorOf(http), HandoffState.Closed, ct), store, time, ct));
         api.MapPost("/tickets/{id}/return", (string id, HttpContext http, OperatorDesk desk, IHandoffStore store, TimeProvider time, CancellationToken ct) =>
-            AnswerAsync(desk.FinishAsync(id, OperatorOf(http), HandoffState.Returned, ct), store, time, ct));
+            AnswerAsync(desk, desk.FinishAsync(id, OperatorOf(http), HandoffState.Returned, ct), store, time, ct));
         api.MapPost("/tickets/{id}/reply", async (string id, HttpContext http, OperatorDesk desk, IHandoffStore store, TimeProvider time, CancellationToken ct) =>
         {
             var text = await ReplyTextAsync(http.Request, ct);
             return text is null
                 ? RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid reply", "Send JSON {\"text\": \"...\"} (at most 64 KB).")
-                : await AnswerAsync(desk.ReplyAsync(id, OperatorOf(http), text, ct), store, time, ct);
+                : await AnswerAsync(desk, desk.ReplyAsync(id, OperatorOf(http), text, ct), store, time, ct);
         });
         return endpoints;
     }
@@ -120,12 +120,12 @@ public static class OperatorConsoleEndpoints
         }
     }
 
-    private static async Task<IResult> AnswerAsync(Task<DeskResult> action, IHandoffStore store, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(OperatorDesk desk, Task<DeskResult> action, IHandoffStore store, TimeProvider time, CancellationToken ct)
     {
         var result = await action;
         return result.Outcome switch
         {
-            DeskOutcome.Done => Results.Json(await DetailAsync(result.Ticket!, store, time.GetUtcNow(), ct)),
+            DeskOutcome.Done => Results.Json(await DetailAsync(result.Ticket!, store, time.GetUtcNow(), desk.OperatorLanguage, ct)),
             DeskOutcome.NotFound => RequestBody.Problem(StatusCodes.Status404NotFound, "No such ticket", result.Problem!),
             DeskOutcome.Empty => RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid reply", result.Problem!),
             _ => RequestBody.Problem(StatusCodes.Status409Conflict, "Not possible now", result.Problem!),
@@ -133,9 +133,9 @@ public static class OperatorConsoleEndpoints
     }
 
     /// <summary>The list's view of the ticket with its contact, fields, transcript and audit beside it (one flat object).</summary>
-    private static async Task<JsonObject> DetailAsync(HandoffRecord ticket, IHandoffStore store, DateTimeOffset now, CancellationToken ct)
+    private static async Task<JsonObject> DetailAsync(HandoffRecord ticket, IHandoffStore store, DateTimeOffset now, string language, CancellationToken ct)
     {
-        var detail = TicketDetail.Of(ticket, await store.AuditAsync(ticket.Id, ct), now);
+        var detail = TicketDetail.Of(ticket, await store.AuditAsync(ticket.Id, ct), now, language);
         var json = JsonSerializer.SerializeToNode(detail.Ticket, JsonSerializerOptions.Web)!.AsObject();
         json["contact"] = detail.Contact;
         json["language"] = detail.Language;

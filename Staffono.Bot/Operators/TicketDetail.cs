@@ -11,8 +11,8 @@ public sealed record TicketDetail(
     IReadOnlyList<TicketDetail.Line> Transcript,
     IReadOnlyList<HandoffAuditEntry> Audit)
 {
-    public static TicketDetail Of(HandoffRecord ticket, IReadOnlyList<HandoffAuditEntry> audit, DateTimeOffset now) => new(
-        TicketView.Of(ticket, now),
+    public static TicketDetail Of(HandoffRecord ticket, IReadOnlyList<HandoffAuditEntry> audit, DateTimeOffset now, string language) => new(
+        TicketView.Of(ticket, now, language),
         ticket.Contact,
         ticket.Language,
         ticket.Fields,

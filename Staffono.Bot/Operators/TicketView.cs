@@ -9,6 +9,7 @@ public sealed record TicketView(
     string? CustomerName,
     string Channel,
     string Workflow,
+    string WorkflowName,
     string Reason,
     string Priority,
     DateTimeOffset CreatedAt,
@@ -19,12 +20,14 @@ public sealed record TicketView(
     string Summary,
     int Unread)
 {
-    public static TicketView Of(HandoffRecord ticket, DateTimeOffset now) => new(
+    /// <param name="language">The operators' language, for the workflow's name («запись»).</param>
+    public static TicketView Of(HandoffRecord ticket, DateTimeOffset now, string language) => new(
         ticket.Id,
         ticket.State.ToString().ToLowerInvariant(),
         ticket.CustomerName,
         Dialogs.Handoff.HandoffSummary.ChannelName(ticket.ConversationKey),
         ticket.Workflow,
+        Dialogs.Handoff.HandoffSummary.WorkflowName(language, ticket.Workflow),
         ticket.Reason,
         ticket.Priority.ToString().ToLowerInvariant(),
         ticket.CreatedAt,

@@ -34,6 +34,41 @@ public static class InterruptionRecognizer
             return Interruption.Help;
         }
 
-        return Phrases.GetValueOrDefault(TextNormalizer.Normalize(text), Interruption.None);
+        var normalized = TextNormalizer.Normalize(text);
+        if (Phrases.TryGetValue(normalized, out var whole))
+        {
+            return whole;
+        }
+
+        // "хм, лучше позовите оператора", "can I talk to a real person please": asking for a person is rarely said
+        // alone, and is never an answer to a question, so a short message that asks for one in so many words counts.
+        var words = TextNormalizer.Words(normalized);
+        return words.Length <= MaxWordsAskingForPerson && PersonRequests.Any(p => ContainsPhrase(words, p)) ? Interruption.Human : Interruption.None;
+    }
+
+    /// <summary>Longer messages tell something ("the operator said my order ships Monday"), so they go to the classifier instead.</summary>
+    private const int MaxWordsAskingForPerson = 8;
+
+    /// <summary>Word sequences that ask for a person wherever they stand in a short message.</summary>
+    private static readonly string[][] PersonRequests =
+    [
+        ["позовите", "оператора"], ["позови", "оператора"], ["позовите", "человека"], ["позови", "человека"], ["позовите", "менеджера"], ["позовите", "администратора"],
+        ["с", "оператором"], ["живого", "человека"], ["живой", "человек"], ["с", "живым", "человеком"], ["с", "человеком"], ["дайте", "оператора"],
+        ["нужен", "оператор"], ["нужен", "человек"], ["хочу", "оператора"],
+        ["talk", "to", "a", "human"], ["talk", "to", "a", "person"], ["speak", "to", "a", "human"], ["speak", "to", "a", "person"],
+        ["human", "agent"], ["live", "agent"], ["talk", "to", "someone"], ["speak", "to", "someone"], ["talk", "to", "an", "operator"], ["a", "real", "person"],
+    ];
+
+    private static bool ContainsPhrase(string[] words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Length; i++)
+        {
+            if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -136,6 +136,7 @@ public sealed class OperatorConsoleApiTests : IAsyncLifetime
 
         var list = (await (await SendAsync(HttpMethod.Get, "operator/api/tickets", "Anna")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tickets");
         Assert.Equal([("H-2", "waiting", true, 2), ("H-1", "closed", false, 0)], list.EnumerateArray().Select(t => (t.GetProperty("id").GetString(), t.GetProperty("state").GetString(), t.GetProperty("overdue").GetBoolean(), t.GetProperty("unread").GetInt32())));
+        Assert.Equal(("human", "просьба позвать человека"), (list[0].GetProperty("workflow").GetString(), list[0].GetProperty("workflowName").GetString()));
 
         _clock.Advance(OperatorConsoleEndpoints.RecentlyFinished);
         list = (await (await SendAsync(HttpMethod.Get, "operator/api/tickets", "Anna")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tickets");

@@ -141,6 +141,15 @@ public sealed class PromptRecognizerTests
     [InlineData("отмените запись на завтра", Interruption.None)]
     [InlineData("stop my subscription", Interruption.None)]
     [InlineData("Анна", Interruption.None)]
+    [InlineData("позовите оператора", Interruption.Human)]
+    [InlineData("Связаться с человеком", Interruption.Human)]
+    [InlineData("хм, лучше позовите оператора", Interruption.Human)]
+    [InlineData("а можно с живым человеком поговорить?", Interruption.Human)]
+    [InlineData("can I talk to a human please", Interruption.Human)]
+    [InlineData("Talk to a person", Interruption.Human)]
+    [InlineData("оператор сказал, что заказ приедет в понедельник, но его всё нет и никто не отвечает", Interruption.None)]
+    [InlineData("the operator said it ships on Monday", Interruption.None)]
+    [InlineData("спасибо", Interruption.None)]
     public void Interruptions_are_whole_short_messages(string text, Interruption expected)
     {
         Assert.Equal(expected, InterruptionRecognizer.Recognize(text));
