@@ -169,6 +169,7 @@ public sealed class MainDialog : InterruptibleDialog
     {
         if (PersonEntry?.DialogId is { } dialogId)
         {
+            dc.Context.TurnState[WorkflowDialog.StartingIntentKey] = Intents.Human;
             if (botFailed)
             {
                 await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "handoff.not_understood"), cancellationToken);
@@ -298,10 +299,16 @@ public sealed class MainDialog : InterruptibleDialog
     }
 
     /// <summary>Begins the workflow that starts on the intent; without one, answers honestly.</summary>
-    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken) =>
-        _byIntent.TryGetValue(intent, out var entry)
-            ? entry.StartAsync(dc, cancellationToken)
-            : AnswerAsync(dc, intent, firstMessage, cancellationToken);
+    private Task StartAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken)
+    {
+        if (!_byIntent.TryGetValue(intent, out var entry))
+        {
+            return AnswerAsync(dc, intent, firstMessage, cancellationToken);
+        }
+
+        dc.Context.TurnState[WorkflowDialog.StartingIntentKey] = intent;
+        return entry.StartAsync(dc, cancellationToken);
+    }
 
     /// <summary>What each intent gets until its use case is built: an honest answer and the help.</summary>
     private static Task AnswerAsync(DialogContext dc, string intent, bool firstMessage, CancellationToken cancellationToken)

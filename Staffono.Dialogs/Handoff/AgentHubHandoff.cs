@@ -38,6 +38,7 @@ public sealed class AgentHubHandoff(HandoffTickets tickets, IHandoffStore store,
         {
             ["ticket"] = ticket.Id,
             ["workflow"] = ticket.Workflow,
+            ["intent"] = ticket.Intent,
             ["reason"] = ticket.Reason,
             ["priority"] = ticket.Priority.ToString().ToLowerInvariant(),
             ["summary"] = ticket.Summary,

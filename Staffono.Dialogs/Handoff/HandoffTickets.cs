@@ -35,6 +35,7 @@ public sealed class HandoffTickets(IHandoffStore store, HandoffSla sla, HandoffS
             now)
         {
             Priority = request.Priority,
+            Intent = request.Intent,
             ClaimBy = sla.ClaimBy(now, request.Priority),
         };
         var ticket = await store.CreateAsync(draft with { Summary = await summarizer.WriteAsync(draft, operatorLanguage, cancellationToken) }, cancellationToken);

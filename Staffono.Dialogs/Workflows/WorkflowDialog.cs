@@ -17,6 +17,10 @@ public abstract class WorkflowDialog : ComponentDialog
 {
     private const string FirstMessageKey = "firstMessage";
     private const string OutcomeKey = "outcome";
+    private const string IntentKey = "intent";
+
+    /// <summary>Turn state the main dialog sets to the intent it starts a workflow on, so a later handoff can say what was asked.</summary>
+    public const string StartingIntentKey = "Staffono.StartingIntent";
 
     /// <param name="workflow">The name outcome events are filed under ("booking").</param>
     /// <param name="measured">False for a dialog that records only its outcome, not started/abandoned (a short follow-up such as cancelling).</param>
@@ -39,6 +43,11 @@ public abstract class WorkflowDialog : ComponentDialog
     {
         var self = innerDc.Parent!.ActiveDialog!;
         self.Set(FirstMessageKey, ConversationTranscript.MessageNumber(innerDc.Context));
+        if (innerDc.Context.TurnState.TryGetValue(StartingIntentKey, out var intent) && intent is string name)
+        {
+            self.Set(IntentKey, name);
+        }
+
         if (Measured)
         {
             await WriteAsync(innerDc.Context, self, OutcomeKinds.Started, null, cancellationToken);
@@ -83,7 +92,7 @@ public abstract class WorkflowDialog : ComponentDialog
     protected async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext step, string reason, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken, HandoffPriority priority = HandoffPriority.Normal)
     {
         await RecordOutcomeAsync(step, OutcomeKinds.HandedOff, reason, cancellationToken);
-        await Services.Handoff.HandOffAsync(step.Context, new HandoffRequest(Workflow, reason, fields, priority), cancellationToken);
+        await Services.Handoff.HandOffAsync(step.Context, new HandoffRequest(Workflow, reason, fields, priority, Self(step).Get<string>(IntentKey)), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 

@@ -26,6 +26,9 @@ public sealed record HandoffRecord(
 {
     public HandoffPriority Priority { get; init; }
 
+    /// <summary>What the customer asked for when the workflow began ("Booking"), as the classifier named it; null when a button began it.</summary>
+    public string? Intent { get; init; }
+
     /// <summary>By when a person should have taken it; past it, the ticket is escalated.</summary>
     public DateTimeOffset ClaimBy { get; init; }
 

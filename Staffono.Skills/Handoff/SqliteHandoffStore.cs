@@ -10,7 +10,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
 {
     private const string Columns = """
         number, conversation_key, conversation_reference, customer_key, customer_name, language, workflow, reason, fields, transcript, created_utc,
-        priority, claim_by_utc, summary, contact, state, claimed_by, claimed_utc, first_reply_utc, finished_utc, escalated_utc, operator_thread, card_activity_id
+        priority, claim_by_utc, summary, contact, state, claimed_by, claimed_utc, first_reply_utc, finished_utc, escalated_utc, operator_thread, card_activity_id, intent
         """;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -57,6 +57,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
                 ALTER TABLE handoff_requests ADD COLUMN operator_thread TEXT;
                 ALTER TABLE handoff_requests ADD COLUMN card_activity_id TEXT;
                 ALTER TABLE handoff_requests ADD COLUMN thread_id TEXT;
+                ALTER TABLE handoff_requests ADD COLUMN intent TEXT;
                 CREATE INDEX IF NOT EXISTS handoff_requests_open ON handoff_requests (state);
                 CREATE INDEX IF NOT EXISTS handoff_requests_thread ON handoff_requests (thread_id);
                 """);
@@ -72,9 +73,9 @@ public sealed class SqliteHandoffStore : IHandoffStore
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 INSERT INTO handoff_requests (conversation_key, conversation_reference, customer_key, customer_name, language, workflow, reason, fields, transcript, created_utc,
-                    priority, claim_by_utc, summary, contact, state)
+                    priority, claim_by_utc, summary, contact, state, intent)
                 VALUES ($conversation, $reference, $customer, $name, $language, $workflow, $reason, $fields, $transcript, $created,
-                    $priority, $claimBy, $summary, $contact, 'Waiting')
+                    $priority, $claimBy, $summary, $contact, 'Waiting', $intent)
                 RETURNING number
                 """;
             command.Parameters.AddWithValue("$conversation", request.ConversationKey);
@@ -91,6 +92,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
             command.Parameters.AddWithValue("$claimBy", request.ClaimBy.UtcTicks);
             command.Parameters.AddWithValue("$summary", request.Summary);
             command.Parameters.AddWithValue("$contact", (object?)request.Contact ?? DBNull.Value);
+            command.Parameters.AddWithValue("$intent", (object?)request.Intent ?? DBNull.Value);
             var created = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
             await InsertAuditAsync(connection, created, new HandoffAuditEntry(request.CreatedAt, "bot", "created", request.Reason), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -329,6 +331,7 @@ public sealed class SqliteHandoffStore : IHandoffStore
                 EscalatedAt = OptionalUtc(reader, 20),
                 OperatorThread = reader.IsDBNull(21) ? null : reader.GetString(21),
                 CardActivityId = reader.IsDBNull(22) ? null : reader.GetString(22),
+                Intent = reader.IsDBNull(23) ? null : reader.GetString(23),
             });
         }
 

@@ -68,6 +68,8 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         Assert.Equal("Заявка H-1 · просьба позвать человека", CardTitle(card));
         Assert.Equal("Ждёт оператора · взять до 14:15", CardStatus(card));
         Assert.Equal(["claim", "close", "return"], ExecuteVerbs(card));
+        var facts = card.GetProperty("body")[1].GetProperty("facts").EnumerateArray().ToDictionary(f => f.GetProperty("title").GetString()!, f => f.GetProperty("value").GetString());
+        Assert.Equal(("Анна", "telegram", "обычный", "поговорить с человеком", "14:15"), (facts["Клиент"], facts["Канал"], facts["Приоритет"], facts["Запрос"], facts["Взять до"]));
         Assert.All(Actions(card).Where(a => a.GetProperty("type").GetString() == "Action.Execute"), a =>
         {
             var fallback = a.GetProperty("fallback");

@@ -70,7 +70,7 @@ public sealed class HandoffFlowTests : IDisposable
 
         Assert.Contains("обычно в течение 10 мин.", replies[^1], StringComparison.Ordinal);
         var ticket = (await services.GetRequiredService<IHandoffStore>().FindAsync("H-1"))!;
-        Assert.Equal((HandoffPriority.Urgent, clock.GetUtcNow().AddMinutes(10)), (ticket.Priority, ticket.ClaimBy));
+        Assert.Equal((HandoffPriority.Urgent, clock.GetUtcNow().AddMinutes(10), "Booking", "booking"), (ticket.Priority, ticket.ClaimBy, ticket.Intent, ticket.Workflow));
         Assert.Contains("Стрижка", ticket.Summary, StringComparison.Ordinal);
     }
 

@@ -109,12 +109,13 @@ public abstract class HandoffStoreContract : IDisposable
     {
         var created = await Store.CreateAsync(Request("webchat/a", "urgent") with
         {
-            Priority = HandoffPriority.Urgent, ClaimBy = At.AddMinutes(5), Summary = "Анна хочет стрижку", Contact = "+79161234567", State = HandoffState.Closed,
+            Priority = HandoffPriority.Urgent, ClaimBy = At.AddMinutes(5), Summary = "Анна хочет стрижку", Contact = "+79161234567", State = HandoffState.Closed, Intent = "Booking",
         });
 
         var found = (await OpenStore().FindAsync(created.Id))!;
         Assert.Equal((HandoffState.Waiting, HandoffPriority.Urgent, At.AddMinutes(5), "Анна хочет стрижку", "+79161234567"), (found.State, found.Priority, found.ClaimBy, found.Summary, found.Contact));
         Assert.True(found.IsOpen);
+        Assert.Equal("Booking", found.Intent);
         Assert.Equal([("bot", "created", "urgent")], (await Store.AuditAsync(created.Id)).Select(a => (a.Actor, a.Action, a.Detail)));
     }
 

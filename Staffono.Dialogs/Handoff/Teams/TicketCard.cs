@@ -106,6 +106,7 @@ public static class TicketCard
             (Texts.Get(language, "card.customer"), ticket.CustomerName ?? Texts.Get(language, "handoff.customer")),
             (Texts.Get(language, "card.channel"), HandoffSummary.ChannelName(ticket.ConversationKey)),
             (Texts.Get(language, "card.priority"), Texts.Get(language, "card.priority_" + ticket.Priority.ToString().ToLowerInvariant())),
+            (Texts.Get(language, "card.intent"), ticket.Intent is { } intent ? Texts.TryGet(language, "intent." + intent) ?? intent : "—"),
             (Texts.Get(language, "card.claim_by"), HandoffSummary.Moment(language, ticket.ClaimBy, zone, now)),
         };
         if (ticket.Contact is { } contact)
