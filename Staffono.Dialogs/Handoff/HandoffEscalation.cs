@@ -12,7 +12,7 @@ namespace Staffono.Dialogs.Handoff;
 /// the card and the console show it overdue, and "SLA missed" is recorded. The host runs it on a timer;
 /// tests call it with their own clock.
 /// </summary>
-public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnumerable<IOperatorChannel> channels, IOutcomeLog outcomes, TeamsOperatorOptions teams, string operatorLanguage, ILogger<HandoffEscalation>? logger = null)
+public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnumerable<IOperatorChannel> channels, IOutcomeLog outcomes, HandoffOptions options, ILogger<HandoffEscalation>? logger = null)
 {
     public const string WaitKind = "handoff.wait";
     public const string BackupKind = "handoff.backup_ping";
@@ -21,6 +21,13 @@ public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnum
     public async Task<int> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var escalated = 0;
+        if (options.Mode == HandoffMode.Protocol)
+        {
+            // An agent hub queues and answers on its own terms; the bot does not speak in a conversation the hub has.
+            return escalated;
+        }
+
+        var teams = options.Teams;
         foreach (var due in await store.DueForEscalationAsync(now, cancellationToken))
         {
             // Conditional: of several instances, one escalates each ticket.
@@ -35,7 +42,7 @@ public sealed class HandoffEscalation(IHandoffStore store, IOutbox outbox, IEnum
             await outbox.EnqueueAsync(new OutboxMessage($"handoff/{due.Id}/wait", WaitKind, now, null, due.ConversationReference, due.CustomerKey, due.Language, payload, Transactional: true), cancellationToken);
             if (due.OperatorThread is { } thread && !string.IsNullOrWhiteSpace(teams.BackupUserId))
             {
-                await outbox.EnqueueAsync(new OutboxMessage($"handoff/{due.Id}/backup", BackupKind, now, null, thread, "msteams/" + teams.BackupUserId, operatorLanguage, payload, Transactional: true), cancellationToken);
+                await outbox.EnqueueAsync(new OutboxMessage($"handoff/{due.Id}/backup", BackupKind, now, null, thread, "msteams/" + teams.BackupUserId, options.OperatorLanguage, payload, Transactional: true), cancellationToken);
             }
 
             var ticket = await store.FindAsync(due.Id, cancellationToken) ?? due;

@@ -40,14 +40,11 @@ public static class HandoffRegistration
         services.TryAddSingleton(sp => new HandoffTickets(
             sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<HandoffSla>(), sp.GetRequiredService<HandoffSummarizer>(), sp.GetRequiredService<IOutcomeLog>(),
             options.OperatorLanguage, sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new OperatorRelay(
-            sp.GetRequiredService<ConversationState>(), sp.GetRequiredService<IHandoffStore>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OperatorRelay>>()));
         services.TryAddSingleton(sp => new OperatorDesk(
             sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IConversationSender>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(),
             options.OperatorLanguage, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OperatorDesk>>()));
         services.TryAddSingleton(sp => new HandoffEscalation(
-            sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IOutbox>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(), options.Teams, options.OperatorLanguage,
+            sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<IOutbox>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(), options,
             sp.GetService<ILogger<HandoffEscalation>>()));
         services.AddSingleton<IOutboxRenderer>(sp => new HandoffWaitRenderer(sp.GetRequiredService<IHandoffStore>(), sp.GetRequiredService<HandoffSla>()));
         services.AddSingleton<IOutboxRenderer>(sp => new BackupPingRenderer(sp.GetRequiredService<IHandoffStore>(), options.Teams));
@@ -60,8 +57,12 @@ public static class HandoffRegistration
         }
         else
         {
+            // Only the business's own operators take a conversation over here; an agent hub carries it itself.
+            services.TryAddSingleton(sp => new OperatorRelay(
+                sp.GetRequiredService<IHandoffStore>(), sp.GetServices<IOperatorChannel>(), sp.GetRequiredService<IOutcomeLog>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OperatorRelay>>()));
             services.TryAddSingleton<IHandoff>(sp => new OperatorHandoff(
-                sp.GetRequiredService<HandoffTickets>(), sp.GetRequiredService<OperatorRelay>(), sp.GetServices<IOperatorChannel>(),
+                sp.GetRequiredService<HandoffTickets>(), sp.GetServices<IOperatorChannel>(),
                 sp.GetRequiredService<BusinessProfile>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<OperatorHandoff>>()));
         }
 

@@ -17,7 +17,6 @@ namespace Staffono.Dialogs.Handoff;
 /// </summary>
 public sealed class OperatorHandoff(
     HandoffTickets tickets,
-    OperatorRelay relay,
     IEnumerable<IOperatorChannel> channels,
     BusinessProfile profile,
     TimeProvider time,
@@ -31,7 +30,6 @@ public sealed class OperatorHandoff(
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(request);
         var ticket = await tickets.OpenAsync(turnContext, request, cancellationToken);
-        await relay.AttachAsync(turnContext, ticket.Id, cancellationToken);
         await channels.TellAllAsync((channel, ct) => channel.TicketOpenedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         var message = Activity.CreateMessage(WhatHappensNext(turnContext, ticket));
         message.Locale = TurnLanguage.Locale(ticket.Language);

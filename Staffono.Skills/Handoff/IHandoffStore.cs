@@ -20,6 +20,9 @@ public interface IHandoffStore
     /// <summary>The tickets of one conversation, oldest first.</summary>
     Task<IReadOnlyList<HandoffRecord>> OfConversationAsync(string conversationKey, CancellationToken cancellationToken = default);
 
+    /// <summary>The conversation's open ticket (waiting or claimed), the newest if there were several; null when none is open.</summary>
+    Task<HandoffRecord?> OpenOfConversationAsync(string conversationKey, CancellationToken cancellationToken = default);
+
     /// <summary>The ticket whose operators' thread has this conversation id; null when none.</summary>
     Task<HandoffRecord?> FindByThreadAsync(string threadConversationId, CancellationToken cancellationToken = default);
 
@@ -32,7 +35,10 @@ public interface IHandoffStore
     /// <summary>Gives a waiting ticket to <paramref name="operatorName"/>; claiming one's own ticket again changes nothing.</summary>
     Task<(ClaimOutcome Outcome, HandoffRecord? Ticket)> ClaimAsync(string id, string operatorName, DateTimeOffset at, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends an open ticket as <paramref name="how"/> (closed, returned, withdrawn); null when it was not open (or not found).</summary>
+    /// <summary>
+    /// Ends an open ticket as <paramref name="how"/> (closed or returned; withdrawn only while nobody has it yet);
+    /// null when it could not end so (or was not found).
+    /// </summary>
     Task<HandoffRecord?> FinishAsync(string id, HandoffState how, string actor, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Adds a message to the ticket's transcript; an operator's first one is noted as the first reply. Null when not found.</summary>

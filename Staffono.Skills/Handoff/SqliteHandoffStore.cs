@@ -35,33 +35,54 @@ public sealed class SqliteHandoffStore : IHandoffStore
         AddTicketColumns();
     }
 
-    /// <summary>Files written before tickets had a life of their own get the columns, their requests waiting.</summary>
+    /// <summary>The columns tickets gained after the first handoff requests were stored, and their type.</summary>
+    private static readonly (string Name, string Type)[] TicketColumns =
+    [
+        ("priority", "TEXT NOT NULL DEFAULT 'Normal'"), ("claim_by_utc", "INTEGER NOT NULL DEFAULT 0"), ("summary", "TEXT NOT NULL DEFAULT ''"),
+        ("contact", "TEXT"), ("state", "TEXT NOT NULL DEFAULT 'Waiting'"), ("claimed_by", "TEXT"), ("claimed_utc", "INTEGER"),
+        ("first_reply_utc", "INTEGER"), ("finished_utc", "INTEGER"), ("escalated_utc", "INTEGER"), ("operator_thread", "TEXT"),
+        ("card_activity_id", "TEXT"), ("thread_id", "TEXT"), ("intent", "TEXT"),
+    ];
+
+    /// <summary>
+    /// Files written before tickets had a life of their own gain each missing column (another instance adding it at the
+    /// same moment is fine). Their requests come back waiting, due at once but counted as escalated already: the console
+    /// shows them, and their customers do not get a "sorry for the wait" about a request from long ago.
+    /// </summary>
     private void AddTicketColumns()
     {
-        using var connection = _database.OpenForReading();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('handoff_requests') WHERE name = 'state'";
-        if ((long)command.ExecuteScalar()! == 0)
+        var added = false;
+        foreach (var (name, type) in TicketColumns)
         {
-            _database.Execute("""
-                ALTER TABLE handoff_requests ADD COLUMN priority TEXT NOT NULL DEFAULT 'Normal';
-                ALTER TABLE handoff_requests ADD COLUMN claim_by_utc INTEGER NOT NULL DEFAULT 0;
-                ALTER TABLE handoff_requests ADD COLUMN summary TEXT NOT NULL DEFAULT '';
-                ALTER TABLE handoff_requests ADD COLUMN contact TEXT;
-                ALTER TABLE handoff_requests ADD COLUMN state TEXT NOT NULL DEFAULT 'Waiting';
-                ALTER TABLE handoff_requests ADD COLUMN claimed_by TEXT;
-                ALTER TABLE handoff_requests ADD COLUMN claimed_utc INTEGER;
-                ALTER TABLE handoff_requests ADD COLUMN first_reply_utc INTEGER;
-                ALTER TABLE handoff_requests ADD COLUMN finished_utc INTEGER;
-                ALTER TABLE handoff_requests ADD COLUMN escalated_utc INTEGER;
-                ALTER TABLE handoff_requests ADD COLUMN operator_thread TEXT;
-                ALTER TABLE handoff_requests ADD COLUMN card_activity_id TEXT;
-                ALTER TABLE handoff_requests ADD COLUMN thread_id TEXT;
-                ALTER TABLE handoff_requests ADD COLUMN intent TEXT;
-                CREATE INDEX IF NOT EXISTS handoff_requests_open ON handoff_requests (state);
-                CREATE INDEX IF NOT EXISTS handoff_requests_thread ON handoff_requests (thread_id);
-                """);
+            using var connection = _database.OpenForReading();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('handoff_requests') WHERE name = $name";
+            command.Parameters.AddWithValue("$name", name);
+            if ((long)command.ExecuteScalar()! > 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                _database.Execute($"ALTER TABLE handoff_requests ADD COLUMN {name} {type}");
+                added |= name == "escalated_utc";
+            }
+            catch (SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another instance added it first.
+            }
         }
+
+        if (added)
+        {
+            _database.Execute("UPDATE handoff_requests SET claim_by_utc = created_utc, escalated_utc = created_utc WHERE state = 'Waiting' AND claim_by_utc = 0");
+        }
+
+        _database.Execute("""
+            CREATE INDEX IF NOT EXISTS handoff_requests_open ON handoff_requests (state);
+            CREATE INDEX IF NOT EXISTS handoff_requests_thread ON handoff_requests (thread_id);
+            """);
     }
 
     public async Task<HandoffRecord> CreateAsync(HandoffRecord request, CancellationToken cancellationToken = default)
@@ -106,6 +127,9 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
     public Task<IReadOnlyList<HandoffRecord>> OfConversationAsync(string conversationKey, CancellationToken cancellationToken = default) =>
         QueryAsync("conversation_key = $key ORDER BY number", conversationKey, cancellationToken);
+
+    public async Task<HandoffRecord?> OpenOfConversationAsync(string conversationKey, CancellationToken cancellationToken = default) =>
+        (await QueryAsync("conversation_key = $key AND state IN ('Waiting', 'Claimed') ORDER BY number DESC LIMIT 1", conversationKey ?? string.Empty, cancellationToken)).FirstOrDefault();
 
     public async Task<HandoffRecord?> FindByThreadAsync(string threadConversationId, CancellationToken cancellationToken = default) =>
         (await QueryAsync("thread_id = $key ORDER BY number DESC LIMIT 1", threadConversationId ?? string.Empty, cancellationToken)).FirstOrDefault();
@@ -157,7 +181,8 @@ public sealed class SqliteHandoffStore : IHandoffStore
 
         var finished = await ChangeAsync(
             number,
-            $"state = '{how}', finished_utc = $at WHERE number = $number AND state IN ('Waiting', 'Claimed')",
+            // Withdrawing is the customer's, only until someone has it: a claim that won the race stands.
+            $"state = '{how}', finished_utc = $at WHERE number = $number AND state IN ({(how == HandoffState.Withdrawn ? "'Waiting'" : "'Waiting', 'Claimed'")})",
             new HandoffAuditEntry(at, actor, how.ToString().ToLowerInvariant(), null),
             cancellationToken);
         return finished ? await FindAsync(id, cancellationToken) : null;

@@ -165,14 +165,19 @@ public abstract class HandoffStoreContract : IDisposable
     public async Task A_ticket_finishes_once_and_says_how_and_who(HandoffState how, string action)
     {
         var ticket = await Store.CreateAsync(Request("webchat/a", "help"));
-        await Store.ClaimAsync(ticket.Id, "Anna", At);
+        if (how != HandoffState.Withdrawn)
+        {
+            await Store.ClaimAsync(ticket.Id, "Anna", At);
+        }
 
         var finished = await Store.FinishAsync(ticket.Id, how, "Anna", At.AddMinutes(7));
         var twice = await OpenStore().FinishAsync(ticket.Id, HandoffState.Closed, "Boris", At.AddMinutes(8));
 
         Assert.Equal((how, At.AddMinutes(7), false), (finished!.State, finished.FinishedAt!.Value, finished.IsOpen));
         Assert.Null(twice);
-        Assert.Equal([("bot", "created"), ("Anna", "claimed"), ("Anna", action)], (await Store.AuditAsync(ticket.Id)).Select(a => (a.Actor, a.Action)));
+        Assert.Equal(
+            how == HandoffState.Withdrawn ? [("bot", "created"), ("Anna", action)] : [("bot", "created"), ("Anna", "claimed"), ("Anna", action)],
+            (await Store.AuditAsync(ticket.Id)).Select(a => (a.Actor, a.Action)));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Store.FinishAsync(ticket.Id, HandoffState.Claimed, "Anna", At));
     }
 
@@ -238,6 +243,33 @@ public abstract class HandoffStoreContract : IDisposable
         Assert.Equal((open.Id, "17", "anna@example.com"), (byThread.Id, byThread.CardActivityId, byThread.Contact));
         Assert.Null(await Store.FindByThreadAsync("19:abc@thread.tacv2"));
         Assert.Contains(await Store.AuditAsync(open.Id), a => a is { Actor: "customer", Action: "contact_left", Detail: "anna@example.com" });
+    }
+
+    [Fact]
+    public async Task A_conversation_s_open_ticket_is_its_newest_waiting_or_claimed_one()
+    {
+        var first = await Store.CreateAsync(Request("webchat/a", "first"));
+        await Store.FinishAsync(first.Id, HandoffState.Closed, "Anna", At);
+        Assert.Null(await Store.OpenOfConversationAsync("webchat/a"));
+
+        var second = await Store.CreateAsync(Request("webchat/a", "second"));
+        await Store.CreateAsync(Request("webchat/b", "elsewhere"));
+        Assert.Equal(second.Id, (await OpenStore().OpenOfConversationAsync("webchat/a"))!.Id);
+        await Store.ClaimAsync(second.Id, "Anna", At);
+        Assert.Equal((second.Id, HandoffState.Claimed), ((await Store.OpenOfConversationAsync("webchat/a"))!.Id, (await Store.OpenOfConversationAsync("webchat/a"))!.State));
+        Assert.Null(await Store.OpenOfConversationAsync("webchat/"));
+    }
+
+    [Fact]
+    public async Task The_customer_can_withdraw_only_while_nobody_has_the_ticket()
+    {
+        var taken = await Store.CreateAsync(Request("webchat/a", "help"));
+        var waiting = await Store.CreateAsync(Request("webchat/b", "help"));
+        await Store.ClaimAsync(taken.Id, "Anna", At);
+
+        Assert.Null(await Store.FinishAsync(taken.Id, HandoffState.Withdrawn, "customer", At.AddSeconds(1)));
+        Assert.Equal((HandoffState.Claimed, "Anna"), ((await Store.FindAsync(taken.Id))!.State, (await Store.FindAsync(taken.Id))!.ClaimedBy));
+        Assert.Equal(HandoffState.Withdrawn, (await Store.FinishAsync(waiting.Id, HandoffState.Withdrawn, "customer", At))!.State);
     }
 
     [Fact]

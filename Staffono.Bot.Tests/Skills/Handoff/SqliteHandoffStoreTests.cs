@@ -38,7 +38,24 @@ public sealed class SqliteHandoffStoreTests : HandoffStoreContract
 
         Assert.Equal((HandoffState.Waiting, HandoffPriority.Normal, "urgent", "Стрижка", "срочно"), (old.State, old.Priority, old.Reason, old.Fields["service"], old.Transcript[0].Text));
         Assert.Null(old.Intent);
+        // Shown to operators, but never "sorry for the wait" to a customer about a request from long ago.
+        Assert.Equal((old.CreatedAt, old.CreatedAt), (old.ClaimBy, old.EscalatedAt));
+        Assert.Empty(await store.DueForEscalationAsync(DateTimeOffset.MaxValue));
         Assert.Equal(ClaimOutcome.Claimed, (await store.ClaimAsync("H-1", "Anna", DateTimeOffset.UnixEpoch)).Outcome);
         Assert.Equal("H-2", (await OpenStore().CreateAsync(old)).Id);
+    }
+
+    [Fact]
+    public async Task A_file_migrated_before_a_column_was_added_gets_that_column_too()
+    {
+        var file = SharedSqliteFile.At(_folder.File("s.db"));
+        _ = OpenStore();
+        file.Execute("ALTER TABLE handoff_requests DROP COLUMN intent");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();   // as a restart would
+
+        var store = OpenStore();
+        var created = await store.CreateAsync(new HandoffRecord("", "webchat/a", "{}", "webchat/u", null, "ru", "booking", "r", new Dictionary<string, string>(), [], DateTimeOffset.UnixEpoch) { Intent = "Booking" });
+
+        Assert.Equal("Booking", (await OpenStore().FindAsync(created.Id))!.Intent);
     }
 }
