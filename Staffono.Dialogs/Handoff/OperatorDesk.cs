@@ -41,15 +41,13 @@ public sealed class OperatorDesk(
                 return new DeskResult(DeskOutcome.ClaimedByAnother, ticket, Texts.Get(operatorLanguage, "desk.claimed_by_another", ticket!.Id, ticket.ClaimedBy));
             case ClaimOutcome.Finished:
                 return Finished(ticket!);
+            case ClaimOutcome.AlreadyYours:
+                return new DeskResult(DeskOutcome.Done, ticket);
         }
 
-        if (ticket!.ClaimedAt == now)
-        {
-            await RecordAsync(ticket, HandoffKinds.Claimed, Seconds(now - ticket.CreatedAt), now, cancellationToken);
-            await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.claimed", FirstName(operatorName))), cancellationToken);
-            await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
-        }
-
+        await RecordAsync(ticket!, HandoffKinds.Claimed, Seconds(now - ticket!.CreatedAt), now, cancellationToken);
+        await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.claimed", FirstName(operatorName))), cancellationToken);
+        await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         return new DeskResult(DeskOutcome.Done, ticket);
     }
 
@@ -91,8 +89,9 @@ public sealed class OperatorDesk(
             return new DeskResult(DeskOutcome.Undelivered, ticket, Texts.Get(operatorLanguage, "desk.undelivered", ticket.Id));
         }
 
+        var first = ticket.FirstReplyAt is null;
         ticket = await store.AppendAsync(ticket.Id, new TranscriptLine(false, text, now, operatorName), cancellationToken) ?? ticket;
-        if (ticket.FirstReplyAt == now)
+        if (first)
         {
             await RecordAsync(ticket, HandoffKinds.FirstReply, Seconds(now - ticket.CreatedAt), now, cancellationToken);
         }

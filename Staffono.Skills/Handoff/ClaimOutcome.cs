@@ -3,8 +3,11 @@ namespace Staffono.Skills.Handoff;
 /// <summary>What came of trying to take a ticket.</summary>
 public enum ClaimOutcome
 {
-    /// <summary>It is now (or already was) the caller's.</summary>
+    /// <summary>It is now the caller's.</summary>
     Claimed,
+
+    /// <summary>The caller had it already; nothing changed.</summary>
+    AlreadyYours,
 
     /// <summary>Someone else took it first.</summary>
     ClaimedByAnother,

@@ -32,7 +32,7 @@ public interface IHandoffStore
     /// <summary>Waiting tickets past their claim-by time that were not escalated yet.</summary>
     Task<IReadOnlyList<HandoffRecord>> DueForEscalationAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives a waiting ticket to <paramref name="operatorName"/>; claiming one's own ticket again changes nothing.</summary>
+    /// <summary>Gives a waiting ticket to <paramref name="operatorName"/>; claiming one's own ticket again changes nothing (and says so).</summary>
     Task<(ClaimOutcome Outcome, HandoffRecord? Ticket)> ClaimAsync(string id, string operatorName, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -160,7 +160,8 @@ public sealed class SqliteHandoffStore : IHandoffStore
         return ticket switch
         {
             null => (ClaimOutcome.NotFound, null),
-            { State: HandoffState.Claimed } when taken || ticket.ClaimedBy == operatorName => (ClaimOutcome.Claimed, ticket),
+            { State: HandoffState.Claimed } when taken => (ClaimOutcome.Claimed, ticket),
+            { State: HandoffState.Claimed } when ticket.ClaimedBy == operatorName => (ClaimOutcome.AlreadyYours, ticket),
             { State: HandoffState.Claimed } => (ClaimOutcome.ClaimedByAnother, ticket),
             _ => (ClaimOutcome.Finished, ticket),
         };

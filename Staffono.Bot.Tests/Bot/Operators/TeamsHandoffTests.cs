@@ -79,6 +79,7 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         });
         Assert.Equal("https://bot.example.com/operator#H-1", Actions(card).Single(a => a.GetProperty("type").GetString() == "Action.OpenUrl").GetProperty("url").GetString());
         Assert.Equal("refresh", card.GetProperty("refresh").GetProperty("action").GetProperty("verb").GetString());
+        Assert.False(card.GetProperty("refresh").TryGetProperty("userIds", out _));
         Assert.Contains("Передал ваш запрос человеку вместе со всем, что вы написали (заявка H-1). Оператор ответит здесь же, в этом чате, обычно в течение 10 мин.", _connector.TextsInto(Customer));
 
         // While it waits, what the customer writes appears in the card's thread.
@@ -92,7 +93,7 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", claimed.GetProperty("type").GetString());
         Assert.Equal("Взята: Anna Petrova, 14:05", CardStatus(claimed.GetProperty("value")));
         Assert.Equal(["close", "return"], ExecuteVerbs(claimed.GetProperty("value")));
-        Assert.Equal(["aad-anna"], claimed.GetProperty("value").GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
+        Assert.Equal(["29:aad-anna"], claimed.GetProperty("value").GetProperty("refresh").GetProperty("userIds").EnumerateArray().Select(u => u.GetString()));
         var update = Assert.Single(_connector.CallsInto(), c => c.Method == "PUT");
         Assert.Equal((TeamsConnector.Thread, TeamsConnector.CardId), (update.Conversation, update.ActivityId));
         Assert.Equal("Взята: Anna Petrova, 14:05", CardStatus(update.Body.GetProperty("attachments")[0].GetProperty("content")));
@@ -116,6 +117,13 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         await OperatorSaysAsync("<at>Staffono</at> Здравствуйте! Перенесём на пятницу, 15:00 подойдёт?", "Anna Petrova");
         Assert.Equal("Anna (оператор): Здравствуйте! Перенесём на пятницу, 15:00 подойдёт?", _connector.TextsInto(Customer)[^1]);
 
+        // What operators say among themselves in the thread (no mention of the bot) stays there; a colleague's mention reads as a name.
+        var threadMessages = _connector.TextsInto(TeamsConnector.Thread).Count;
+        await OperatorSaysAsync("Борис, глянь, у неё запись на пятницу уже есть?", "Anna Petrova", mentionBot: false);
+        Assert.Equal((threadMessages, "Anna (оператор): Здравствуйте! Перенесём на пятницу, 15:00 подойдёт?"), (_connector.TextsInto(TeamsConnector.Thread).Count, _connector.TextsInto(Customer)[^1]));
+        await OperatorSaysAsync("<at>Staffono</at> Уточню у <at>Boris Ivanov</at> и вернусь", "Anna Petrova");
+        Assert.Equal("Anna (оператор): Уточню у Boris Ivanov и вернусь", _connector.TextsInto(Customer)[^1]);
+
         // Boris writing in her ticket's thread reaches nobody but the thread.
         await OperatorSaysAsync("<at>Staffono</at> я тоже тут", "Boris Ivanov");
         Assert.Equal("Заявку H-1 уже взял(а) Anna Petrova.", _connector.TextsInto(TeamsConnector.Thread)[^1]);
@@ -137,7 +145,7 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         var ticket = (await _host.Services.GetRequiredService<IHandoffStore>().FindAsync("H-1"))!;
         Assert.Equal((HandoffState.Returned, "Anna Petrova"), (ticket.State, ticket.ClaimedBy));
         Assert.Equal(
-            [(true, "мне нужно перенести запись на пятницу", null), (true, "вы тут?", null), (false, "Здравствуйте! Перенесём на пятницу, 15:00 подойдёт?", "Anna Petrova")],
+            [(true, "мне нужно перенести запись на пятницу", null), (true, "вы тут?", null), (false, "Здравствуйте! Перенесём на пятницу, 15:00 подойдёт?", "Anna Petrova"), (false, "Уточню у Boris Ivanov и вернусь", "Anna Petrova")],
             ticket.Transcript.SkipWhile(l => l.Text != "мне нужно перенести запись на пятницу").Select(l => (l.FromCustomer, l.Text, l.Operator)));
         Assert.Equal(["created", "teams_card_posted", "claimed", "returned"], (await _host.Services.GetRequiredService<IHandoffStore>().AuditAsync("H-1")).Select(a => a.Action));
 
@@ -294,9 +302,11 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private async Task OperatorSaysAsync(string text, string name)
+    /// <summary>A message in the ticket's thread; mentioning the bot as Teams does (the text names it, an entity says who it is) unless told not to.</summary>
+    private async Task OperatorSaysAsync(string text, string name, bool mentionBot = true)
     {
-        using var response = await _host.Client.PostAsJsonAsync("api/messages", Teams("message", name, $"aad-{name}", text: text));
+        object[] entities = mentionBot ? [new { type = "mention", text = "<at>Staffono</at>", mentioned = new { id = "28:staffono", name = "Staffono" } }] : [];
+        using var response = await _host.Client.PostAsJsonAsync("api/messages", Teams("message", name, $"aad-{name}", text: text, entities: entities));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -316,7 +326,7 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private object Teams(string type, string name, string aadObjectId, string? text = null, object? value = null, string? invokeName = null) => new
+    private object Teams(string type, string name, string aadObjectId, string? text = null, object? value = null, string? invokeName = null, object[]? entities = null) => new
     {
         type,
         name = invokeName,
@@ -330,6 +340,7 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         channelData = new { tenant = new { id = "tenant-1" }, channel = new { id = Channel }, team = new { id = Channel } },
         text,
         value,
+        entities,
     };
 
     private static string CardTitle(JsonElement card) => card.GetProperty("body")[0].GetProperty("items")[0].GetProperty("text").GetString()!;

@@ -151,7 +151,7 @@ public abstract class HandoffStoreContract : IDisposable
         await Store.ClaimAsync(ticket.Id, "Anna", At);
 
         var again = await Store.ClaimAsync(ticket.Id, "Anna", At.AddMinutes(3));
-        Assert.Equal((ClaimOutcome.Claimed, At), (again.Outcome, again.Ticket!.ClaimedAt!.Value));
+        Assert.Equal((ClaimOutcome.AlreadyYours, At), (again.Outcome, again.Ticket!.ClaimedAt!.Value));
         await Store.FinishAsync(ticket.Id, HandoffState.Closed, "Anna", At.AddMinutes(4));
         Assert.Equal(ClaimOutcome.Finished, (await Store.ClaimAsync(ticket.Id, "Boris", At.AddMinutes(5))).Outcome);
         Assert.Equal((ClaimOutcome.NotFound, null), await Store.ClaimAsync("H-99", "Boris", At));

@@ -12,8 +12,8 @@ namespace Staffono.Dialogs.Handoff.Teams;
 /// What operators do in Teams: a card's button (the <c>adaptiveCard/action</c> invoke of Action.Execute,
 /// answered with the universal-action response — the refreshed card, or an error when someone else has the
 /// ticket — or the Action.Submit fallback's message, after which the card is updated in place), a reply in
-/// a ticket's thread (relayed to the customer), and the app being added to a team (its channel learnt).
-/// Teams conversations that are not about tickets are not the customers' bot's business: they get a short note.
+/// a ticket's thread that mentions the bot (relayed to the customer; what operators say among themselves stays in the
+/// thread), and the app being added to a team (its channel learnt). A mention outside a ticket's thread gets a short note.
 /// </summary>
 public sealed partial class TeamsOperatorTurns(OperatorDesk desk, TeamsOperatorChannel channel, TeamsChannelDirectory directory, IHandoffStore store) : IOperatorTurns
 {
@@ -40,6 +40,9 @@ public sealed partial class TeamsOperatorTurns(OperatorDesk desk, TeamsOperatorC
                 return true;
             case ActivityTypes.Message when ActionOf(activity.Value) is { } submitted:
                 await SubmittedAsync(turnContext, submitted.Verb, submitted.Ticket, cancellationToken);
+                return true;
+            case ActivityTypes.Message when activity.Conversation?.IsGroup == true && BotMentionIn(activity) is null:
+                // Operators talking among themselves (Teams sends the bot every message where it may read the channel).
                 return true;
             case ActivityTypes.Message when activity.Conversation?.Id is { } conversationId && await store.FindByThreadAsync(conversationId, cancellationToken) is { } ticket:
                 await RelayReplyAsync(turnContext, ticket, cancellationToken);
@@ -74,7 +77,8 @@ public sealed partial class TeamsOperatorTurns(OperatorDesk desk, TeamsOperatorC
             return Answer(400, ErrorContentType, Error(result.Outcome == DeskOutcome.ClaimedByAnother ? "TicketClaimed" : result.Outcome.ToString(), result.Problem!));
         }
 
-        var refreshFor = activity.From?.AadObjectId is { } aad ? new[] { aad } : null;
+        // The one who pressed sees the card kept current automatically (Teams wants the user's Teams id here).
+        var refreshFor = activity.From?.Id is { Length: > 0 } user ? new[] { user } : null;
         return Answer(200, CardContentType, JsonNode.Parse(channel.CardOf(result.Ticket!, refreshFor).GetRawText())!);
     }
 
@@ -107,10 +111,19 @@ public sealed partial class TeamsOperatorTurns(OperatorDesk desk, TeamsOperatorC
         _ => null,
     };
 
-    /// <summary>An operator's message in a ticket's thread goes to the customer (the @mention of the bot Teams needs is dropped).</summary>
+    /// <summary>
+    /// An operator's message to the bot in a ticket's thread goes to the customer: without the bot's @mention, and with
+    /// other people's mentions as their plain names.
+    /// </summary>
     private async Task RelayReplyAsync(ITurnContext turnContext, HandoffRecord ticket, CancellationToken cancellationToken)
     {
-        var text = Mention().Replace(turnContext.Activity.Text ?? string.Empty, string.Empty).Trim();
+        var text = turnContext.Activity.Text ?? string.Empty;
+        if (BotMentionIn(turnContext.Activity) is { Length: > 0 } botMention)
+        {
+            text = text.Replace(botMention, string.Empty, StringComparison.Ordinal);
+        }
+
+        text = Mention().Replace(text, m => m.Groups["name"].Value).Trim();
         if (text.Length == 0)
         {
             return;
@@ -121,6 +134,22 @@ public sealed partial class TeamsOperatorTurns(OperatorDesk desk, TeamsOperatorC
         {
             await turnContext.SendActivityAsync(Activity.CreateMessage(result.Problem), cancellationToken);
         }
+    }
+
+    /// <summary>The text of the mention of this bot in the message ("&lt;at&gt;Staffono&lt;/at&gt;"), or null when the bot is not mentioned.</summary>
+    private static string? BotMentionIn(Activity activity)
+    {
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.Type == "mention"
+                && entity.Properties.TryGetValue("mentioned", out var mentioned) && mentioned.ValueKind == JsonValueKind.Object
+                && mentioned.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == activity.Recipient?.Id)
+            {
+                return entity.Properties.TryGetValue("text", out var text) && text.ValueKind == JsonValueKind.String ? text.GetString() ?? string.Empty : string.Empty;
+            }
+        }
+
+        return null;
     }
 
     private static string OperatorOf(Activity activity) =>
@@ -141,6 +170,6 @@ public sealed partial class TeamsOperatorTurns(OperatorDesk desk, TeamsOperatorC
     private static InvokeResponse Answer(int statusCode, string type, JsonNode value) =>
         new(200, JsonSerializer.SerializeToElement(new JsonObject { ["statusCode"] = statusCode, ["type"] = type, ["value"] = value }));
 
-    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("<at>(?<name>[^<]*)</at>", RegexOptions.CultureInvariant)]
     private static partial Regex Mention();
 }

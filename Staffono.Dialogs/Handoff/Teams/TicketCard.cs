@@ -22,21 +22,27 @@ public static class TicketCard
     private const int LineLength = 300;
 
     /// <param name="consoleUrl">The console's address for the transcript link; null leaves the link out.</param>
-    /// <param name="refreshUserIds">Who Teams refreshes the card for automatically (at most 60); others refresh by opening it.</param>
+    /// <param name="refreshUserIds">Who Teams refreshes the card for automatically (their Teams ids, at most 60); others refresh by opening it.</param>
     public static JsonElement Build(HandoffRecord ticket, string language, TimeZoneInfo zone, DateTimeOffset now, string? consoleUrl, IReadOnlyList<string>? refreshUserIds = null)
     {
         ArgumentNullException.ThrowIfNull(ticket);
         var data = new JsonObject { ["ticket"] = ticket.Id };
+        var refresh = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = Texts.Get(language, "card.refresh"), ["verb"] = TicketVerbs.Refresh, ["data"] = data.DeepClone() },
+        };
+        if (refreshUserIds is { Count: > 0 })
+        {
+            // Without the list everyone refreshes by opening the card; an empty list would name nobody.
+            refresh["userIds"] = new JsonArray(refreshUserIds.Take(60).Select(id => (JsonNode)JsonValue.Create(id)).ToArray());
+        }
+
         var card = new JsonObject
         {
             ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
             ["type"] = "AdaptiveCard",
             ["version"] = Version,
-            ["refresh"] = new JsonObject
-            {
-                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = Texts.Get(language, "card.refresh"), ["verb"] = TicketVerbs.Refresh, ["data"] = data.DeepClone() },
-                ["userIds"] = new JsonArray((refreshUserIds ?? []).Take(60).Select(id => (JsonNode)JsonValue.Create(id)).ToArray()),
-            },
+            ["refresh"] = refresh,
             ["body"] = Body(ticket, language, zone, now),
         };
         var actions = new JsonArray();
