@@ -171,6 +171,46 @@ public sealed class WorkflowPlatformTests
         Assert.All(workflowFolders, folder => Assert.DoesNotContain(folder!, source, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_same_question_misunderstood_three_times_brings_in_a_person_with_the_question_named()
+    {
+        using var folder = new TempFolder();
+        using var flow = new DialogTestFlow(new MemoryStorage(), "ru-RU", "conv-1", ChannelIds.Webchat, _ => throw new InvalidOperationException(),
+            TestBot.Factory(Salon, TimeProvider.System, folder.File("staffono.db"), configure: services => services.AddSingleton<Workflow>(sp => new CountingWorkflow(sp.GetRequiredService<WorkflowServices>()))));
+
+        Assert.Equal(["How many?"], await flow.SendAsync("сколько стоит стрижка?"));
+        Assert.Contains("How many?", (await flow.SendAsync("много"))[^1], StringComparison.Ordinal);
+        Assert.Contains("How many?", (await flow.SendAsync("ну много"))[^1], StringComparison.Ordinal);
+        var replies = await flow.SendAsync("очень много");
+
+        Assert.Equal("Похоже, я вас не понимаю — лучше подключу человека.", replies[0]);
+        Assert.StartsWith("Передал ваш запрос человеку", replies[1], StringComparison.Ordinal);
+        Assert.Equal(2, replies.Count);
+        var ticket = Assert.Single(await new SqliteHandoffStore(SharedSqliteFile.At(folder.File("staffono.db"))).OfConversationAsync("webchat/conv-1"));
+        Assert.Equal(("human", "Human"), (ticket.Workflow, ticket.Intent));
+        Assert.Equal("the bot did not understand the answer to «How many?» three times; the last answer: «очень много»", ticket.Reason);
+    }
+
+    /// <summary>Asks one number on the pricing intent.</summary>
+    private sealed class CountingWorkflow(WorkflowServices services) : Workflow
+    {
+        public override string Name => "counting";
+
+        public override IReadOnlyList<Dialog> Dialogs { get; } = [new CountingDialog(services)];
+
+        public override IReadOnlyList<WorkflowEntry> Entries { get; } = [WorkflowEntry.OnIntent(Intents.Pricing, "counting.ask")];
+    }
+
+    private sealed class CountingDialog : WorkflowDialog
+    {
+        public CountingDialog(WorkflowServices services)
+            : base("counting.ask", "counting", services)
+        {
+            AddDialog(new WaterfallDialog("counting.steps", [(step, ct) => step.PromptAsync("count", PromptOptions.Ask("How many?"), ct), (step, ct) => step.EndDialogAsync(step.Result, ct)]));
+            AddDialog(new NumberPrompt("count"));
+        }
+    }
+
     private static DialogTestFlow Flow(TempFolder folder) =>
         new(new MemoryStorage(), "ru-RU", "conv-1", ChannelIds.Webchat, _ => throw new InvalidOperationException(),
             TestBot.Factory(Salon, TimeProvider.System, folder.File("staffono.db"), configure: services => services.AddSingleton<Workflow>(sp => new OrdersWorkflow(sp.GetRequiredService<WorkflowServices>()))));

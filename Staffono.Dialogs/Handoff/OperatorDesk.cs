@@ -84,7 +84,7 @@ public sealed class OperatorDesk(
 
         var now = time.GetUtcNow();
         // Sent first: a reply the customer never got must not show in the transcript as said.
-        if (!await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.operator_says", FirstName(operatorName), text)), cancellationToken))
+        if (!await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.operator_says", FirstName(operatorName), text)), cancellationToken, personWrote: true))
         {
             return new DeskResult(DeskOutcome.Undelivered, ticket, Texts.Get(operatorLanguage, "desk.undelivered", ticket.Id));
         }
@@ -133,12 +133,25 @@ public sealed class OperatorDesk(
     /// Writes to the customer; false when their channel did not take it (a conversation that answered only in its
     /// HTTP responses, a page closed for good, a channel refusing us) — noted in the audit, never thrown at the operator.
     /// </summary>
-    private async Task<bool> SendToCustomerAsync(HandoffRecord ticket, LogicalReply reply, CancellationToken cancellationToken)
+    /// <param name="personWrote">
+    /// An operator's own words: on Messenger they go with the HUMAN_AGENT tag, which Meta allows for a person's answers up
+    /// to 7 days after the customer's last message (PROTOCOL.md §5), so a ticket that waited over a weekend can still be answered.
+    /// </param>
+    private async Task<bool> SendToCustomerAsync(HandoffRecord ticket, LogicalReply reply, CancellationToken cancellationToken, bool personWrote = false)
     {
         try
         {
             var channelId = JsonSerializer.Deserialize(ticket.ConversationReference, ProtocolJson.Context.ConversationReference)?.ChannelId;
-            await sender.SendAsync(ticket.ConversationReference, ReplyRenderer.Render(reply with { Locale = TurnLanguage.Locale(ticket.Language) }, channelId), cancellationToken);
+            var activities = ReplyRenderer.Render(reply with { Locale = TurnLanguage.Locale(ticket.Language) }, channelId);
+            if (personWrote && channelId == ChannelIds.Facebook)
+            {
+                foreach (var activity in activities)
+                {
+                    activity.ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, string> { ["messaging_type"] = "MESSAGE_TAG", ["tag"] = "HUMAN_AGENT" });
+                }
+            }
+
+            await sender.SendAsync(ticket.ConversationReference, activities, cancellationToken);
             return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

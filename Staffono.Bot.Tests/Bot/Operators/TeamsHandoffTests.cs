@@ -256,6 +256,20 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_operator_s_words_to_a_messenger_customer_carry_the_human_agent_tag_and_the_bot_s_own_do_not()
+    {
+        await CustomerSaysAsync("позовите оператора", channel: "facebook");
+        await InvokeAsync("claim", "Anna Petrova", "aad-anna");
+        await OperatorSaysAsync("<at>Staffono</at> Здравствуйте!", "Anna Petrova");
+
+        var toCustomer = _connector.CallsInto().Where(c => c.Method == "POST" && c.Conversation == Customer).Select(c => c.Body).ToList();
+        var claimed = toCustomer.Single(b => b.GetProperty("text").GetString()!.StartsWith("Оператор Anna", StringComparison.Ordinal));
+        var reply = toCustomer.Single(b => b.GetProperty("text").GetString() == "Anna (оператор): Здравствуйте!");
+        Assert.False(claimed.TryGetProperty("channelData", out _));
+        Assert.Equal(("MESSAGE_TAG", "HUMAN_AGENT"), (reply.GetProperty("channelData").GetProperty("messaging_type").GetString(), reply.GetProperty("channelData").GetProperty("tag").GetString()));
+    }
+
+    [Fact]
     public async Task Without_a_configured_channel_the_one_the_app_was_added_to_is_learnt_and_remembered()
     {
         await using var connector = await TeamsConnector.StartAsync();
@@ -269,6 +283,19 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
             channelData = new { team = new { id = "19:general@thread.tacv2", name = "Salon" }, tenant = new { id = "tenant-9" }, eventType = "teamMemberAdded" },
         };
         using (var response = await host.Client.PostAsJsonAsync("api/messages", added))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        // Someone adding the app to another team later does not get the tickets.
+        using (var response = await host.Client.PostAsJsonAsync("api/messages", new
+        {
+            type = "conversationUpdate", id = "cu-2", channelId = "msteams", serviceUrl = connector.ServiceUrl,
+            from = new { id = "29:stranger", name = "Stranger" }, recipient = new { id = "28:staffono-app", name = "Staffono" },
+            conversation = new { id = "19:elsewhere@thread.tacv2", isGroup = true, conversationType = "channel", tenantId = "tenant-other" },
+            membersAdded = new[] { new { id = "28:staffono-app" } },
+            channelData = new { team = new { id = "19:elsewhere@thread.tacv2", name = "Elsewhere" }, tenant = new { id = "tenant-other" }, eventType = "teamMemberAdded" },
+        }))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
@@ -291,11 +318,11 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
             created.GetProperty("bot").GetProperty("id").GetString()));
     }
 
-    private async Task CustomerSaysAsync(string text)
+    private async Task CustomerSaysAsync(string text, string channel = "telegram")
     {
         var activity = new
         {
-            type = "message", id = $"tg-{Interlocked.Increment(ref _activityIds)}", channelId = "telegram", serviceUrl = _connector.ServiceUrl, locale = "ru-RU",
+            type = "message", id = $"tg-{Interlocked.Increment(ref _activityIds)}", channelId = channel, serviceUrl = _connector.ServiceUrl, locale = "ru-RU",
             from = new { id = "tg-user-1", name = "Анна" }, recipient = new { id = "staffono-bot" }, conversation = new { id = Customer }, text,
         };
         using var response = await _host.Client.PostAsJsonAsync("api/messages", activity);

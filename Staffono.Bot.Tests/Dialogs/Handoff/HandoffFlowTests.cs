@@ -60,6 +60,20 @@ public sealed class HandoffFlowTests : IDisposable
     }
 
     [Fact]
+    public async Task The_claim_window_counts_only_open_time()
+    {
+        var sla = new HandoffSla(new OpeningHours(Salon), TimeSpan.FromMinutes(10));
+        var moscow = TimeSpan.FromHours(3);
+
+        // Tuesday 19:55: Marina works until 20:00 on Arbat; five minutes then, five more from Wednesday 09:00.
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 9, 5, 0, moscow), sla.ClaimBy(new DateTimeOffset(2026, 11, 24, 19, 55, 0, moscow), HandoffPriority.Normal));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 15, 0, moscow), sla.ClaimBy(new DateTimeOffset(2026, 11, 24, 14, 5, 0, moscow), HandoffPriority.Normal));
+        Assert.Equal(new DateTimeOffset(2026, 11, 24, 14, 10, 0, moscow), sla.ClaimBy(new DateTimeOffset(2026, 11, 24, 14, 5, 0, moscow), HandoffPriority.Urgent));
+        // New Year's Eve after closing: the holidays pass, Sunday 3 January opens at 10:00.
+        Assert.Equal(new DateTimeOffset(2027, 1, 3, 10, 10, 0, moscow), sla.ClaimBy(new DateTimeOffset(2026, 12, 30, 21, 30, 0, moscow), HandoffPriority.Normal));
+    }
+
+    [Fact]
     public async Task An_urgent_request_gets_half_the_window()
     {
         var clock = new ManualTimeProvider(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));

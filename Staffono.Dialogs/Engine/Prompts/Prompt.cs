@@ -65,8 +65,13 @@ public abstract class Prompt<T> : Dialog
         if (attempts >= options.MaxAttempts)
         {
             // Whoever runs the conversation may hand it to a person instead (the bot failed the customer, not the other way round).
-            dc.Context.TurnState[GaveUpKey] = options.Prompt.Text;
-            if (!dc.Context.TurnState.ContainsKey(GaveUpHandledKey))
+            // A short question asked twice at most (which of two meanings) is not the bot failing: it just moves on.
+            var handedOver = attempts >= 3 && dc.Context.TurnState.ContainsKey(GaveUpHandledKey);
+            if (handedOver)
+            {
+                dc.Context.TurnState[GaveUpKey] = options.Prompt.Text;
+            }
+            else
             {
                 await dc.Context.SendActivityAsync(Texts.Message(dc.Language, "prompt.gave_up"), cancellationToken);
             }

@@ -36,15 +36,19 @@ public sealed class TeamsChannelDirectory(IStorage storage, TeamsOperatorOptions
 
     /// <summary>
     /// Reads a Teams conversationUpdate: when it says this app was added to a team, that team's channel becomes
-    /// the operators' channel (unless one is configured) and its service URL the one to use. True when it learnt something.
+    /// the operators' channel and its service URL the one to use — only the first team, and never over a configured
+    /// channel (then only the configured tenant's service URL is learnt). Tickets carry customers' words: whoever adds
+    /// the app to another team later must not receive them. True when it learnt something.
     /// </summary>
     public async Task<bool> LearnAsync(Activity activity, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        await GetAsync(cancellationToken);
         var botAdded = activity.MembersAdded?.Any(m => m.Id == activity.Recipient?.Id) == true;
         var tenant = activity.GetChannelDataString("tenant.id") ?? activity.Conversation?.TenantId;
         var channel = activity.GetChannelDataString("channel.id") ?? activity.GetChannelDataString("team.id");
-        if (!botAdded || tenant is null || channel is null || activity.ServiceUrl is null || activity.Recipient?.Id is not { } botId)
+        if (!botAdded || tenant is null || channel is null || activity.ServiceUrl is null || activity.Recipient?.Id is not { } botId
+            || (options.IsConfigured ? tenant != options.TenantId : _learnt is not null))
         {
             return false;
         }

@@ -122,7 +122,7 @@ public static class TicketCard
 
         body.Add(Facts(facts));
         body.Add(Text(Texts.Get(language, "card.summary"), bold: true, spacing: "Medium"));
-        body.Add(Text(ticket.Summary.Length > 0 ? ticket.Summary : ticket.Reason));
+        body.Add(Text(Inert(ticket.Summary.Length > 0 ? ticket.Summary : ticket.Reason)));
         if (ticket.Fields.Count > 0)
         {
             body.Add(Text(Texts.Get(language, "card.fields"), bold: true, spacing: "Medium"));
@@ -138,7 +138,7 @@ public static class TicketCard
             {
                 var who = line.FromCustomer ? Texts.Get(language, "card.from_customer") : line.Operator ?? Texts.Get(language, "card.from_bot");
                 var text = line.Text.Length > LineLength ? line.Text[..LineLength] + "…" : line.Text;
-                items.Add(Text($"{who}: {text}", subtle: !line.FromCustomer));
+                items.Add(Text($"{Inert(who)}: {Inert(text)}", subtle: !line.FromCustomer));
             }
 
             body.Add(new JsonObject { ["type"] = "Container", ["style"] = "emphasis", ["items"] = items });
@@ -176,8 +176,14 @@ public static class TicketCard
     private static JsonObject Facts(IReadOnlyList<(string Title, string Value)> facts) => new()
     {
         ["type"] = "FactSet",
-        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = f.Title, ["value"] = f.Value }).ToArray()),
+        ["facts"] = new JsonArray(facts.Select(f => (JsonNode)new JsonObject { ["title"] = Inert(f.Title), ["value"] = Inert(f.Value) }).ToArray()),
     };
+
+    /// <summary>
+    /// Text from customers (and a model) without the power of a Markdown link: "[Verify your account](https://…)" typed
+    /// by a customer must not become a button-like link on the operators' card. An invisible space breaks "](".
+    /// </summary>
+    public static string Inert(string text) => text.Replace("](", "]\u200B(", StringComparison.Ordinal);
 
     private static JsonObject Text(string text, string? size = null, bool bold = false, bool subtle = false, string? spacing = null)
     {
