@@ -91,6 +91,7 @@ public sealed class OperatorDesk(
 
         var first = ticket.FirstReplyAt is null;
         ticket = await store.AppendAsync(ticket.Id, new TranscriptLine(false, text, now, operatorName), cancellationToken) ?? ticket;
+        await store.NoteAsync(ticket.Id, new HandoffAuditEntry(now, operatorName, "replied", null), cancellationToken);
         if (first)
         {
             await RecordAsync(ticket, HandoffKinds.FirstReply, Seconds(now - ticket.CreatedAt), now, cancellationToken);

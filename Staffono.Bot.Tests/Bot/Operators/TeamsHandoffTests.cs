@@ -147,7 +147,9 @@ public sealed class TeamsHandoffTests : IAsyncLifetime
         Assert.Equal(
             [(true, "мне нужно перенести запись на пятницу", null), (true, "вы тут?", null), (false, "Здравствуйте! Перенесём на пятницу, 15:00 подойдёт?", "Anna Petrova"), (false, "Уточню у Boris Ivanov и вернусь", "Anna Petrova")],
             ticket.Transcript.SkipWhile(l => l.Text != "мне нужно перенести запись на пятницу").Select(l => (l.FromCustomer, l.Text, l.Operator)));
-        Assert.Equal(["created", "teams_card_posted", "claimed", "returned"], (await _host.Services.GetRequiredService<IHandoffStore>().AuditAsync("H-1")).Select(a => a.Action));
+        Assert.Equal(
+            [("bot", "created"), ("bot", "teams_card_posted"), ("Anna Petrova", "claimed"), ("Anna Petrova", "replied"), ("Anna Petrova", "replied"), ("Anna Petrova", "returned")],
+            (await _host.Services.GetRequiredService<IHandoffStore>().AuditAsync("H-1")).Select(a => (a.Actor, a.Action)));
 
         // The KPIs: created with its reason, time to claim, time to first reply, returned to the bot.
         var events = (await _host.Services.GetRequiredService<IOutcomeLog>().ReadAsync($"telegram/{Customer}")).Where(e => e.Event.Workflow == HandoffKinds.Workflow).ToList();
