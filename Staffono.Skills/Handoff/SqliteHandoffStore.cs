@@ -128,8 +128,28 @@ public sealed class SqliteHandoffStore : IHandoffStore
     public Task<IReadOnlyList<HandoffRecord>> OfConversationAsync(string conversationKey, CancellationToken cancellationToken = default) =>
         QueryAsync("conversation_key = $key ORDER BY number", conversationKey, cancellationToken);
 
-    public async Task<HandoffRecord?> OpenOfConversationAsync(string conversationKey, CancellationToken cancellationToken = default) =>
-        (await QueryAsync("conversation_key = $key AND state IN ('Waiting', 'Claimed') ORDER BY number DESC LIMIT 1", conversationKey ?? string.Empty, cancellationToken)).FirstOrDefault();
+    /// <remarks>
+    /// Asked on every customer message, nearly always of a conversation with no ticket: a bare look at the index
+    /// answers that, and the ticket is read whole only when there is one.
+    /// </remarks>
+    public async Task<HandoffRecord?> OpenOfConversationAsync(string conversationKey, CancellationToken cancellationToken = default)
+    {
+        long number;
+        await using (var connection = _database.OpenForReading())
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT number FROM handoff_requests WHERE conversation_key = $key AND state IN ('Waiting', 'Claimed') ORDER BY number DESC LIMIT 1";
+            command.Parameters.AddWithValue("$key", conversationKey ?? string.Empty);
+            if (await command.ExecuteScalarAsync(cancellationToken) is not long found)
+            {
+                return null;
+            }
+
+            number = found;
+        }
+
+        return await FindAsync(IdOf(number), cancellationToken);
+    }
 
     public async Task<HandoffRecord?> FindByThreadAsync(string threadConversationId, CancellationToken cancellationToken = default) =>
         (await QueryAsync("thread_id = $key ORDER BY number DESC LIMIT 1", threadConversationId ?? string.Empty, cancellationToken)).FirstOrDefault();
