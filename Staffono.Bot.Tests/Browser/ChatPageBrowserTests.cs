@@ -17,24 +17,12 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
-    public static string ChromiumPath => Environment.GetEnvironmentVariable("STAFFONO_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
-
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is not at {ChromiumPath}. Run the tests with ./test.sh, which installs Debian's chromium, or set STAFFONO_CHROMIUM.");
-        }
-
         // Monday 2026-12-07, 09:00 in Moscow: "послезавтра" is always Wednesday the 9th, whatever day the suite runs.
         _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Today), "--Outbox:Dispatch=false");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

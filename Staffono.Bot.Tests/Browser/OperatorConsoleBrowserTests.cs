@@ -24,12 +24,7 @@ public sealed class OperatorConsoleBrowserTests : IAsyncLifetime
     {
         _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Tuesday), "--Outbox:Dispatch=false");
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChatPageBrowserTests.ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-        });
+        _browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()

@@ -105,12 +105,7 @@ public sealed class TicketCardRenderingTests(TicketCardRenderingTests.CheckerPag
         {
             var page = await IndependentCheckers.AdaptiveCardPageAsync();
             _playwright = await Playwright.CreateAsync();
-            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChatPageBrowserTests.ChromiumPath,
-                Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-            });
+            _browser = await Chromium.LaunchAsync(_playwright);
             Page = await _browser.NewPageAsync();
             await Page.GotoAsync(page.AbsoluteUri);
         }

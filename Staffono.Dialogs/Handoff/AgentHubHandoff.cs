@@ -89,7 +89,7 @@ public sealed class AgentHubHandoff(HandoffTickets tickets, IHandoffStore store,
         {
             case "accepted":
                 await store.ClaimAsync(ticket.Id, HubActor, now, cancellationToken);
-                await outcomes.RecordAsync(new OutcomeEvent(conversationKey, HandoffKinds.Workflow, HandoffKinds.Claimed, 0, now), $"{ticket.Id}: {(long)(now - ticket.CreatedAt).TotalSeconds}", cancellationToken);
+                await outcomes.RecordAsync(new OutcomeEvent(conversationKey, HandoffKinds.Workflow, HandoffKinds.Claimed, 0, now), HandoffKinds.Timed(ticket.Id, ticket.CreatedAt, now), cancellationToken);
                 break;
             case "completed":
                 await store.FinishAsync(ticket.Id, HandoffState.Closed, HubActor, now, cancellationToken);

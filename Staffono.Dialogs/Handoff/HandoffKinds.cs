@@ -26,4 +26,8 @@ public static class HandoffKinds
 
     /// <summary>An agent hub reported a state (accepted, failed, completed); the detail says which.</summary>
     public const string HubStatus = "hub_status";
+
+    /// <summary>The detail of a timed event: "H-3: 75", the ticket and whole seconds since <paramref name="since"/>.</summary>
+    public static string Timed(string ticketId, DateTimeOffset since, DateTimeOffset now) =>
+        $"{ticketId}: {((long)Math.Max(0, (now - since).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

@@ -19,12 +19,10 @@ public sealed class HandoffTickets(IHandoffStore store, HandoffSla sla, HandoffS
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow();
         var customer = CustomerIdentity.Of(turnContext);
-        var reference = turnContext.Activity.GetConversationReference();
-        reference.ActivityId = null;
         var draft = new HandoffRecord(
             string.Empty,
             CustomerIdentity.ConversationKey(turnContext),
-            JsonSerializer.Serialize(reference, ProtocolJson.Context.ConversationReference),
+            CustomerIdentity.ConversationReference(turnContext),
             customer.Key,
             customer.Name,
             TurnLanguage.Get(turnContext),

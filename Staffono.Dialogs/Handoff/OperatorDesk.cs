@@ -45,7 +45,7 @@ public sealed class OperatorDesk(
                 return new DeskResult(DeskOutcome.Done, ticket);
         }
 
-        await RecordAsync(ticket!, HandoffKinds.Claimed, Seconds(now - ticket!.CreatedAt), now, cancellationToken);
+        await RecordAsync(ticket!, HandoffKinds.Claimed, HandoffKinds.Timed(ticket!.Id, ticket.CreatedAt, now), now, cancellationToken);
         await SendToCustomerAsync(ticket, new LogicalReply(Texts.Get(ticket.Language, "handoff.claimed", FirstName(operatorName))), cancellationToken);
         await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
         return new DeskResult(DeskOutcome.Done, ticket);
@@ -94,7 +94,7 @@ public sealed class OperatorDesk(
         await store.NoteAsync(ticket.Id, new HandoffAuditEntry(now, operatorName, "replied", null), cancellationToken);
         if (first)
         {
-            await RecordAsync(ticket, HandoffKinds.FirstReply, Seconds(now - ticket.CreatedAt), now, cancellationToken);
+            await RecordAsync(ticket, HandoffKinds.FirstReply, HandoffKinds.Timed(ticket.Id, ticket.CreatedAt, now), now, cancellationToken);
         }
 
         return new DeskResult(DeskOutcome.Done, ticket);
@@ -115,7 +115,7 @@ public sealed class OperatorDesk(
             return await store.FindAsync(ticketId, cancellationToken) is { } found ? Finished(found) : NotFound(ticketId);
         }
 
-        await RecordAsync(ticket, how == HandoffState.Closed ? HandoffKinds.ResolvedByOperator : HandoffKinds.ReturnedToBot, operatorName, now, cancellationToken);
+        await RecordAsync(ticket, how == HandoffState.Closed ? HandoffKinds.ResolvedByOperator : HandoffKinds.ReturnedToBot, $"{ticket.Id}: {operatorName}", now, cancellationToken);
         var text = Texts.Get(ticket.Language, how == HandoffState.Closed ? "handoff.finished_closed" : "handoff.finished_returned", ticket.Id);
         await SendToCustomerAsync(ticket, MainDialog.Greeting(ticket.Language) with { Text = text }, cancellationToken);
         await channels.TellAllAsync((channel, ct) => channel.TicketChangedAsync(ticket, ct), ticket.Id, logger, cancellationToken);
@@ -163,8 +163,6 @@ public sealed class OperatorDesk(
         }
     }
 
-    private Task RecordAsync(HandoffRecord ticket, string kind, string? detail, DateTimeOffset now, CancellationToken cancellationToken) =>
-        outcomes.RecordAsync(new OutcomeEvent(ticket.ConversationKey, HandoffKinds.Workflow, kind, 0, now), $"{ticket.Id}: {detail}", cancellationToken);
-
-    private static string Seconds(TimeSpan elapsed) => ((long)Math.Max(0, elapsed.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private Task RecordAsync(HandoffRecord ticket, string kind, string detail, DateTimeOffset now, CancellationToken cancellationToken) =>
+        outcomes.RecordAsync(new OutcomeEvent(ticket.ConversationKey, HandoffKinds.Workflow, kind, 0, now), detail, cancellationToken);
 }

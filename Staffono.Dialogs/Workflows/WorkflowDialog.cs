@@ -100,12 +100,7 @@ public abstract class WorkflowDialog : ComponentDialog
     protected static Customer CustomerOf(WaterfallStepContext step) => CustomerIdentity.Of(step.Context);
 
     /// <summary>Where to write to this customer later (a reminder, a follow-up), as the protocol's ConversationReference JSON.</summary>
-    protected static string ConversationReferenceOf(WaterfallStepContext step)
-    {
-        var reference = step.Context.Activity.GetConversationReference();
-        reference.ActivityId = null;
-        return System.Text.Json.JsonSerializer.Serialize(reference, ProtocolJson.Context.ConversationReference);
-    }
+    protected static string ConversationReferenceOf(WaterfallStepContext step) => CustomerIdentity.ConversationReference(step.Context);
 
     private static DialogInstance Self(WaterfallStepContext step) => step.Dialog.Parent!.ActiveDialog!;
 

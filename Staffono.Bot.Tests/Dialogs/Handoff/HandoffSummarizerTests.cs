@@ -77,13 +77,5 @@ public sealed class HandoffSummarizerTests : IAsyncLifetime
     private HandoffSummarizer Summarizer() =>
         new(ChatClientFactory.Create(new LlmOptions { Endpoint = new Uri(_server.BaseUri, "v1").ToString(), Model = "test-model", ApiKey = "sk-test" }), TimeSpan.FromSeconds(10));
 
-    private static string Completion(string content) => JsonSerializer.Serialize(new
-    {
-        id = "chatcmpl-1",
-        @object = "chat.completion",
-        created = 1764000000,
-        model = "test-model",
-        choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
-        usage = new { prompt_tokens = 10, completion_tokens = 5, total_tokens = 15 },
-    });
+    private static string Completion(string content) => ChatCompletions.Completion(content);
 }
