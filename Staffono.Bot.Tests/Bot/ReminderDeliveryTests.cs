@@ -127,7 +127,8 @@ public sealed class ReminderDeliveryTests : IDisposable
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 14, 0, 0), "telegram/auto");
 
         // The loop's first round runs alongside the booking. Moving the clock before that round has scheduled the
-        // next poll would wake nothing, and the poll it then schedules would lie beyond the moved clock.
+        // next poll would wake nothing, and the poll it then schedules would lie beyond the moved clock. (The host's
+        // other loop, handoff escalation, waits Handoff:EscalationInterval, a different length, so it is not taken for this one.)
         await nextPoll.Task.WaitAsync(TimeSpan.FromSeconds(30));
         _clock.Advance(new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero) - _clock.GetUtcNow());
 

@@ -4,8 +4,8 @@ using Staffono.Dialogs.Handoff;
 
 namespace Staffono.Bot.Operators;
 
-/// <summary>Runs the handoff escalation on the outbox's beat, on instances that dispatch (Outbox:Dispatch).</summary>
-public sealed class HandoffEscalationService(HandoffEscalation escalation, IOptions<OutboxOptions> options, TimeProvider time, ILogger<HandoffEscalationService> logger) : BackgroundService
+/// <summary>Runs the handoff escalation every Handoff:EscalationInterval, on instances that dispatch (Outbox:Dispatch).</summary>
+public sealed class HandoffEscalationService(HandoffEscalation escalation, HandoffOptions handoff, IOptions<OutboxOptions> options, TimeProvider time, ILogger<HandoffEscalationService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +25,7 @@ public sealed class HandoffEscalationService(HandoffEscalation escalation, IOpti
                 logger.LogError(ex, "Handoff escalation failed a round; it runs again on the next");
             }
 
-            await Task.Delay(options.Value.PollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(handoff.EscalationInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }

@@ -14,6 +14,10 @@ public sealed class HandoffOptions
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan ClaimWithin { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>How often waiting tickets are checked for escalation; claim windows are minutes, so half a minute is plenty.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan EscalationInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The operators' language for cards and the console's texts from the bot ("ru" or "en").</summary>
     [RegularExpression("^(ru|en)$", ErrorMessage = "Handoff:OperatorLanguage must be ru or en.")]
     public string OperatorLanguage { get; set; } = "ru";
