@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Staffono.Bot.DirectLine;
 using Staffono.Bot.Endpoints;
 using Staffono.Bot.Operators;
+using Staffono.Bot.Shop;
 using Staffono.Dialogs;
 using Staffono.Bot.Hosting;
 using Staffono.Runtime;
@@ -43,6 +44,7 @@ public static class StaffonoHost
         app.MapDirectLine();
         app.MapCalendarInvites();
         app.MapOperatorConsole();
+        app.MapShopEvents();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

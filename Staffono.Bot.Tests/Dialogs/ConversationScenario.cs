@@ -29,6 +29,9 @@ public sealed class ConversationScenario
     /// <summary>The customer's own time zone, as the channel's localTimezone.</summary>
     public string? Timezone { get; set; }
 
+    /// <summary>The shop sends a one-time code to the order's contact before telling anything (identity.one_time_code).</summary>
+    public bool OneTimeCode { get; set; }
+
     public List<ScenarioTurn> Turns { get; set; } = [];
 
     /// <summary>The outcome event kinds the conversation records, in order. Required.</summary>
@@ -53,7 +56,11 @@ public sealed class ConversationScenario
 /// <summary>One customer message and texts the bot's replies must contain, in order.</summary>
 public sealed class ScenarioTurn
 {
+    /// <summary>The message; "{code}" stands for the one-time code last written to the mailbox.</summary>
     public string User { get; set; } = "";
+
+    /// <summary>A photo attached to the message (a small JPEG, sent inline as Web Chat and channels send files).</summary>
+    public bool Photo { get; set; }
 
     public List<string> Bot { get; set; } = [];
 }

@@ -1,4 +1,5 @@
 using Staffono.Bot.Hosting;
+using Staffono.Bot.Shop;
 using Staffono.Bot.Tests.Support;
 using Staffono.Dialogs.Handoff;
 using Staffono.Runtime.Schema;
@@ -19,6 +20,16 @@ public sealed class ConversationScenarioTests
     private static readonly string ScenarioFolder = Path.Combine(AppContext.BaseDirectory, "Dialogs", "Scenarios");
     private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
 
+    /// <summary>The first bytes of a JPEG: enough for the bot to know it for one.</summary>
+    private static readonly byte[] TinyJpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 0x4A, 0x46, 0x49, 0x46, 0x00, 0x01, 0xFF, 0xD9];
+
+    /// <summary>The six digits of the latest message in the test's mailbox folder.</summary>
+    private static async Task<string> LastCodeAsync(string folder, TimeProvider clock)
+    {
+        var latest = (await new MailboxFolder(Path.Combine(folder, "mailbox"), clock).LatestAsync(1)).Single();
+        return System.Text.RegularExpressions.Regex.Match(latest.Body, @"\b\d{6}\b").Value;
+    }
+
     public static TheoryData<string> Scenarios => new(Directory.GetFiles(ScenarioFolder, "*.yaml").Select(Path.GetFileName).Order()!);
 
     [Theory]
@@ -27,6 +38,11 @@ public sealed class ConversationScenarioTests
     {
         var scenario = ConversationScenario.Load(Path.Combine(ScenarioFolder, file));
         var salon = scenario.Profile is { } profile ? BusinessProfileLoader.Load(Path.Combine(ScenarioFolder, "Profiles", profile)) : Salon;
+        if (scenario.OneTimeCode && salon.Shop is { } shop)
+        {
+            salon = salon with { Shop = shop with { Identity = shop.Identity with { OneTimeCode = true } } };
+        }
+
         var name = scenario.Name ?? (scenario.Locale.StartsWith("ru", StringComparison.Ordinal) ? "Анна" : "Anna");
 
         using var folder = new TempFolder();
@@ -38,7 +54,12 @@ public sealed class ConversationScenarioTests
         foreach (var step in scenario.Turns)
         {
             turn++;
-            var message = flow.Message(step.User);
+            var message = flow.Message(step.User.Contains("{code}", StringComparison.Ordinal) ? step.User.Replace("{code}", await LastCodeAsync(folder.Path, clock), StringComparison.Ordinal) : step.User);
+            if (step.Photo)
+            {
+                message.Attachments = [new Attachment { ContentType = "image/jpeg", Name = "photo.jpg", ContentUrl = "data:image/jpeg;base64," + Convert.ToBase64String(TinyJpeg) }];
+            }
+
             message.From = new ChannelAccount("user-1", name.Length == 0 ? null : name, RoleTypes.User);
             message.ServiceUrl = "http://localhost:3978/";   // the host's own web chat: invite links point here
             message.LocalTimezone = scenario.Timezone;

@@ -1,4 +1,8 @@
 using Staffono.Bot.Hosting;
+using Staffono.Bot.Shop;
+using Staffono.Dialogs.Support;
+using Staffono.Skills.Messaging;
+using Staffono.Skills.Shop;
 using Microsoft.Extensions.DependencyInjection;
 using Staffono.Dialogs;
 using Staffono.Dialogs.Booking;
@@ -41,10 +45,30 @@ internal static class TestBot
         services.AddSingleton<IOutcomeLog>(new SqliteOutcomeLog(SharedSqliteFile.At(databasePath)));
         services.AddSingleton<IHandoffStore>(new SqliteHandoffStore(SharedSqliteFile.At(databasePath)));
         services.AddSingleton<IContactLog>(new SqliteContactLog(SharedSqliteFile.At(databasePath)));
+        if (profile.Shop is not null)
+        {
+            // The demo shop's orders, dated from the test's clock, in the test's own file; codes go to a mailbox beside it.
+            var orders = new SqliteOrderStore(SharedSqliteFile.At(databasePath));
+            var returns = new SqliteReturnStore(SharedSqliteFile.At(databasePath));
+            DemoOrders.SeedAsync(orders, returns, profile.TimeZone, clock.GetUtcNow()).GetAwaiter().GetResult();
+            var folder = Path.GetDirectoryName(databasePath)!;
+            services.AddSingleton<IOrderStore>(orders);
+            services.AddSingleton<IReturnStore>(returns);
+            services.AddSingleton<IIdentityLedger>(new SqliteIdentityLedger(SharedSqliteFile.At(databasePath)));
+            services.AddSingleton(new MailboxFolder(Path.Combine(folder, "mailbox"), clock));
+            services.AddSingleton<IMessageSender>(sp => sp.GetRequiredService<MailboxFolder>());
+            services.AddSingleton<IReturnPhotos>(new FolderReturnPhotos(Path.Combine(folder, "returns")));
+        }
+
         configure?.Invoke(services);
 
         services.AddWorkflowPlatform();
         services.AddBookingWorkflow();
+        if (profile.Shop is not null)
+        {
+            services.AddSupportWorkflows();
+        }
+
         return services.BuildServiceProvider();
     }
 

@@ -23,7 +23,8 @@ namespace Staffono.Bot.Tests.Dialogs;
 /// </summary>
 public sealed class WorkflowPlatformTests
 {
-    private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"));
+    // Without its shop: these tests register their own order-status workflow.
+    private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml")) with { Shop = null };
 
     [Fact]
     public async Task A_registered_workflow_starts_on_its_intent_and_records_started_its_outcome_and_the_messages_it_took()

@@ -1,4 +1,5 @@
 using Staffono.Bot.Outbox;
+using Staffono.Bot.Shop;
 using Staffono.Dialogs.Booking;
 using Staffono.Dialogs.Workflows;
 using Staffono.Runtime.State;
@@ -24,7 +25,8 @@ public static class BusinessHostingExtensions
         builder.Services.AddOptions<BusinessOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         // Read now, while the host is being composed: a broken profile stops start-up with its one-line message
         // before anything starts (and before the host would log a failed start with a stack trace).
-        builder.Services.AddSingleton(BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath));
+        var profile = BusinessProfileLoader.Load((section.Get<BusinessOptions>() ?? new BusinessOptions()).FullPath);
+        builder.Services.AddSingleton(profile);
         // Every store shares the database file with state and Direct Line, and so its one write gate.
         builder.Services.AddSingleton<ISqliteFile>(sp => new SharedSqliteFile(sp.GetRequiredService<SqliteDatabase>()));
         builder.Services.AddSingleton<ICalendarStore>(sp => new SqliteCalendarStore(sp.GetRequiredService<ISqliteFile>(), sp.GetRequiredService<TimeProvider>()));
@@ -44,6 +46,7 @@ public static class BusinessHostingExtensions
         builder.AddOperators();
         builder.Services.AddWorkflowPlatform();
         builder.Services.AddBookingWorkflow((section.Get<BusinessOptions>() ?? new BusinessOptions()).PublicBaseUrl);
+        builder.AddShop(profile);
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

@@ -41,6 +41,9 @@ public static class OperatorConsoleEndpoints
             var tickets = await store.ListAsync(now - RecentlyFinished, ct);
             return Results.Json(new { tickets = tickets.Select(t => TicketView.Of(t, now, options.OperatorLanguage)) });
         });
+        // One-time codes and other messages the embedded mailbox kept instead of sending (no SMTP configured).
+        api.MapGet("/mailbox", async (IServiceProvider services, CancellationToken ct) =>
+            Results.Json(new { messages = services.GetService<Shop.MailboxFolder>() is { } mailbox ? await mailbox.LatestAsync(20, ct) : [] }));
         api.MapGet("/tickets/{id}", async (string id, IHandoffStore store, HandoffOptions options, TimeProvider time, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } ticket
                 ? Results.Json(await DetailAsync(ticket, store, time.GetUtcNow(), options.OperatorLanguage, ct))

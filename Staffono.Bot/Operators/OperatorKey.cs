@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Staffono.Bot.Hosting;
 
 namespace Staffono.Bot.Operators;
 
@@ -33,20 +34,7 @@ public sealed class OperatorKey
             return new OperatorKey(configured.Trim(), null);
         }
 
-        Directory.CreateDirectory(dataFolder);
-        var path = Path.GetFullPath(Path.Combine(dataFolder, FileName));
-        if (System.IO.File.Exists(path) && System.IO.File.ReadAllText(path).Trim() is { Length: >= 16 } existing)
-        {
-            return new OperatorKey(existing, path);
-        }
-
-        var generated = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
-        System.IO.File.WriteAllText(path, generated + Environment.NewLine);
-        if (!OperatingSystem.IsWindows())
-        {
-            System.IO.File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        var (generated, path) = SecretFile.LoadOrCreate(dataFolder, FileName);
         return new OperatorKey(generated, path);
     }
 

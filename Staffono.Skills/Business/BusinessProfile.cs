@@ -2,7 +2,7 @@ namespace Staffono.Skills.Business;
 
 /// <summary>
 /// The business as its owner describes it in one YAML file: where it works, what it offers, who
-/// works when, and its booking rules. Loaded and validated by <see cref="BusinessProfileLoader"/>.
+/// works when, its booking rules, and the shop it runs (a file of its own). Loaded and validated by <see cref="BusinessProfileLoader"/>.
 /// </summary>
 public sealed record BusinessProfile(
     string Name,
@@ -11,4 +11,8 @@ public sealed record BusinessProfile(
     IReadOnlyList<Service> Services,
     IReadOnlyList<StaffMember> Staff,
     IReadOnlySet<DateOnly> ClosedDays,
-    BookingRules Booking);
+    BookingRules Booking)
+{
+    /// <summary>The shop behind order status, returns and product questions, when the profile names a shop file.</summary>
+    public Shop.Shop? Shop { get; init; }
+}

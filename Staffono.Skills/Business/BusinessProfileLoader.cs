@@ -58,7 +58,16 @@ public static class BusinessProfileLoader
             throw new BusinessProfileException($"{name}:{stream.Documents[1].RootNode.Start.Line}: the profile must be one YAML document, not several ('---').");
         }
 
-        return new Reader(name).Profile(root);
+        var profile = new Reader(name).Profile(root);
+        // The shop lives in a file of its own beside the profile: products and policies change more often than the salon.
+        if (root.Children.TryGetValue(new YamlScalarNode("shop"), out var shopNode))
+        {
+            var shopFile = shopNode is YamlScalarNode { Value: { Length: > 0 } file } ? file : throw new BusinessProfileException($"{name}:{shopNode.Start.Line}: shop: expected the shop file's name, such as demo-shop.yaml.");
+            var folder = Path.GetDirectoryName(Path.GetFullPath(name)) ?? ".";
+            profile = profile with { Shop = Shop.ShopLoader.Load(Path.IsPathRooted(shopFile) ? shopFile : Path.Combine(folder, shopFile)) };
+        }
+
+        return profile;
     }
 
     private static string Decode(byte[] utf8, string name)
@@ -133,7 +142,7 @@ public static class BusinessProfileLoader
 
     private sealed class Reader(string file)
     {
-        private static readonly string[] RootKeys = ["business", "locations", "services", "staff", "closed_days", "booking"];
+        private static readonly string[] RootKeys = ["business", "shop", "locations", "services", "staff", "closed_days", "booking"];
         private static readonly string[] BusinessKeys = ["name", "time_zone"];
         private static readonly string[] LocationKeys = ["id", "name", "address"];
         private static readonly string[] TextKeys = ["ru", "en"];
