@@ -266,6 +266,9 @@ public sealed class WorkflowPlatformTests
 
         public Task<IReadOnlyList<(OutcomeEvent Event, string? Detail)>> ReadAsync(string conversationKey, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<(OutcomeEvent, string?)>>([]);
+
+        public Task<IReadOnlyList<(OutcomeEvent Event, string? Detail)>> ReadWorkflowsAsync(IReadOnlyCollection<string> workflows, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<(OutcomeEvent, string?)>>([]);
     }
 
     private sealed class NoHandoff : IHandoff

@@ -1,3 +1,4 @@
+using Staffono.Skills.Analytics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Staffono.Bot.Endpoints;
@@ -44,6 +45,12 @@ public static class OperatorConsoleEndpoints
         // One-time codes and other messages the embedded mailbox kept instead of sending (no SMTP configured).
         api.MapGet("/mailbox", async (IServiceProvider services, CancellationToken ct) =>
             Results.Json(new { messages = services.GetService<Shop.MailboxFolder>() is { } mailbox ? await mailbox.LatestAsync(20, ct) : [] }));
+        // The support KPIs and the questions nobody could answer (what to add to the FAQ), over the last days.
+        api.MapGet("/support", async (IOutcomeLog outcomes, TimeProvider time, int? days, CancellationToken ct) =>
+        {
+            var since = time.GetUtcNow().AddDays(-Math.Clamp(days ?? 30, 1, 366));
+            return Results.Json(Staffono.Dialogs.Support.SupportReport.Of(await outcomes.ReadWorkflowsAsync(Staffono.Dialogs.Support.SupportReport.WorkflowNames, since, ct)));
+        });
         api.MapGet("/tickets/{id}", async (string id, IHandoffStore store, HandoffOptions options, TimeProvider time, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } ticket
                 ? Results.Json(await DetailAsync(ticket, store, time.GetUtcNow(), options.OperatorLanguage, ct))

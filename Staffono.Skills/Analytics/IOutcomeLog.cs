@@ -15,4 +15,7 @@ public interface IOutcomeLog
     /// one at a time, so this is the order they happened in, even where two share a moment).
     /// </summary>
     Task<IReadOnlyList<(OutcomeEvent Event, string? Detail)>> ReadAsync(string conversationKey, CancellationToken cancellationToken = default);
+
+    /// <summary>The events of the named workflows recorded since <paramref name="since"/>, oldest first: what the owner's reports are made of.</summary>
+    Task<IReadOnlyList<(OutcomeEvent Event, string? Detail)>> ReadWorkflowsAsync(IReadOnlyCollection<string> workflows, DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -41,6 +41,32 @@ public sealed class SqliteOutcomeLog : IOutcomeLog
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT conversation_key, workflow, kind, customer_messages, at_utc, detail FROM outcome_events WHERE conversation_key = $conversation ORDER BY rowid";
         command.Parameters.AddWithValue("$conversation", conversationKey);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(OutcomeEvent Event, string? Detail)>> ReadWorkflowsAsync(IReadOnlyCollection<string> workflows, DateTimeOffset since, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflows);
+        if (workflows.Count == 0)
+        {
+            return [];
+        }
+
+        await using var connection = _database.OpenForReading();
+        await using var command = connection.CreateCommand();
+        var names = workflows.Select((_, i) => "$w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        command.CommandText = $"SELECT conversation_key, workflow, kind, customer_messages, at_utc, detail FROM outcome_events WHERE workflow IN ({string.Join(", ", names)}) AND at_utc >= $since ORDER BY rowid";
+        foreach (var (name, workflow) in names.Zip(workflows))
+        {
+            command.Parameters.AddWithValue(name, workflow);
+        }
+
+        command.Parameters.AddWithValue("$since", since.UtcTicks);
+        return await ReadAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<(OutcomeEvent Event, string? Detail)>> ReadAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
         var result = new List<(OutcomeEvent, string?)>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

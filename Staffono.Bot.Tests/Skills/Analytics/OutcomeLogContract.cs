@@ -48,6 +48,27 @@ public abstract class OutcomeLogContract : IDisposable
     }
 
     [Fact]
+    public async Task A_report_reads_the_named_workflows_events_since_a_moment_across_conversations_oldest_first()
+    {
+        await Log.RecordAsync(Event(OutcomeKinds.Started, 1, Morning.AddDays(-1), "webchat/a", "returns"));
+        await Log.RecordAsync(Event(OutcomeKinds.Started, 1, Morning, "webchat/b", "returns"));
+        await Log.RecordAsync(Event(OutcomeKinds.Started, 1, Morning, "webchat/c", "booking"));
+        await Log.RecordAsync(Event("rma_created", 5, Morning.AddMinutes(3), "webchat/b", "returns"), "RMA-10001 Refund 3900; 180 s");
+        await Log.RecordAsync(Event("answered", 1, Morning.AddMinutes(4), "telegram/d", "support"), "faq:payment-methods");
+
+        var report = await OpenLog().ReadWorkflowsAsync(["returns", "support"], Morning);
+
+        Assert.Equal(
+            [
+                (Event(OutcomeKinds.Started, 1, Morning, "webchat/b", "returns"), (string?)null),
+                (Event("rma_created", 5, Morning.AddMinutes(3), "webchat/b", "returns"), "RMA-10001 Refund 3900; 180 s"),
+                (Event("answered", 1, Morning.AddMinutes(4), "telegram/d", "support"), "faq:payment-methods"),
+            ],
+            report);
+        Assert.Empty(await Log.ReadWorkflowsAsync([], Morning.AddDays(-7)));
+    }
+
+    [Fact]
     public async Task A_conversation_reads_only_its_own_events_and_an_unknown_one_reads_none()
     {
         await Log.RecordAsync(Event(OutcomeKinds.Started, 1, Morning, "webchat/conv-1"));
