@@ -301,7 +301,12 @@ public sealed class ReturnDialog : SupportDialog
         where T : struct, Enum => new()
         {
             Prompt = new LogicalReply(Texts.Get(step.Language, questionKey)),
-            Choices = values.Select(v => new Choice(v.ToString()) { Title = Texts.Get(step.Language, titlePrefix + Snake(v.ToString())) }).ToList(),
+            Choices = values.Select(v => new Choice(v.ToString())
+            {
+                Title = Texts.Get(step.Language, titlePrefix + Snake(v.ToString())),
+                // Other ways to say it («передумала», "it broke"), in either language: people answer in their own words.
+                Synonyms = Texts.Languages.SelectMany(l => (Texts.TryGet(l, titlePrefix + Snake(v.ToString()) + ".also") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+            }).ToList(),
         };
 
     private static string Snake(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -37,7 +37,7 @@ public sealed class VerifyOrderDialog : ComponentDialog
         AddDialog(new WaterfallDialog(Steps, [AskNumberAsync, AskContactAsync, CheckAsync]));
         AddDialog(new WaterfallDialog(CodeSteps, [AskCodeAsync, CheckCodeAsync]));
         AddDialog(new TextPrompt(NumberPrompt, (p, _) => Task.FromResult(support.OrderNumbers.Recognize(p.Recognized.Value) is not null)));
-        AddDialog(new TextPrompt(ContactPrompt, (p, _) => Task.FromResult(ContactMatch.Normalize(p.Recognized.Value) is not null)));
+        AddDialog(new TextPrompt(ContactPrompt, (p, _) => Task.FromResult(ContactMatch.Normalize(ContactIn(p.Recognized.Value)) is not null)));
         AddDialog(new TextPrompt(CodePrompt, (p, _) => Task.FromResult(Digits(p.Recognized.Value).Length == 6)));
         InitialDialogId = Steps;
     }
@@ -91,7 +91,7 @@ public sealed class VerifyOrderDialog : ComponentDialog
     private async Task<DialogTurnResult> CheckAsync(WaterfallStepContext step, CancellationToken ct)
     {
         var number = step.GetValue<string>("number")!;
-        var given = (string)step.Result!;
+        var given = ContactIn((string)step.Result!);
         var order = await _support.Orders.FindAsync(number, ct);
         if (order is null || !ContactMatch.Matches(order, given))
         {
@@ -161,6 +161,10 @@ public sealed class VerifyOrderDialog : ComponentDialog
         var until = await _support.Identity.LockedUntilAsync(number, CustomerIdentity.ConversationKey(step.Context), _support.Shop.Identity, _time.GetUtcNow(), ct);
         return until is null ? null : await step.EndDialogAsync(new OrderCheck(null, true, until, number), ct);
     }
+
+    /// <summary>The phone or e-mail in an answer such as «мой телефон 8 916 123-45-67»; the answer itself when it is bare.</summary>
+    private static string? ContactIn(string? text) =>
+        Skills.Understanding.Entities.EmailRecognizer.Recognize(text) ?? Skills.Understanding.Entities.PhoneRecognizer.Recognize(text) ?? text;
 
     private static bool Shaky(WaterfallStepContext step) => (step.GetOptions<Start>()?.Failures ?? 0) > 0;
 

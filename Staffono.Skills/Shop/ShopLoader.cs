@@ -149,13 +149,13 @@ public static class ShopLoader
             return new FaqEntry(Id(q.Id, path + ".id"), ru, en, Text(q.Answer, path + ".answer"));
         }
 
-        private static T Enum<T>(string? value, string path, string? file = null)
+        private T Enum<T>(string? value, string path)
             where T : struct, Enum
         {
             var pascal = string.Concat((value ?? string.Empty).Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
             return System.Enum.TryParse<T>(pascal, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !pascal.Any(char.IsDigit)
                 ? parsed
-                : throw new BusinessProfileException($"{file}{path}: unknown value '{value}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(Snake))}.");
+                : throw Error(path, $"unknown value '{value}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(Snake))}.");
         }
 
         private static string Snake(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));

@@ -47,11 +47,11 @@ public sealed class SqliteIdentityLedger : IIdentityLedger
                 continue;
             }
 
-            // The attempts-th most recent failure within the lock time starts a lock that lasts from the latest failure.
+            // The latest failures, as many as the attempts allow: close enough together, they lock until the last of
+            // them plus the lock time — however long ago the first one was by now.
             await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT at_utc FROM shop_identity_failures WHERE {column} = $value AND at_utc > $since ORDER BY at_utc DESC LIMIT $attempts";
+            command.CommandText = $"SELECT at_utc FROM shop_identity_failures WHERE {column} = $value ORDER BY at_utc DESC LIMIT $attempts";
             command.Parameters.AddWithValue("$value", value);
-            command.Parameters.AddWithValue("$since", (now - rules.LockFor).UtcTicks);
             command.Parameters.AddWithValue("$attempts", rules.Attempts);
             var times = new List<long>();
             await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
@@ -62,10 +62,13 @@ public sealed class SqliteIdentityLedger : IIdentityLedger
                 }
             }
 
-            if (times.Count >= rules.Attempts)
+            if (times.Count >= rules.Attempts && times[0] - times[^1] <= rules.LockFor.Ticks)
             {
                 var end = new DateTimeOffset(times[0], TimeSpan.Zero) + rules.LockFor;
-                until = until is null || end > until ? end : until;
+                if (end > now && (until is null || end > until))
+                {
+                    until = end;
+                }
             }
         }
 

@@ -1,0 +1,19 @@
+using Staffono.Bot.Hosting;
+using Staffono.Bot.Tests.Support;
+using Staffono.Skills.Shop;
+
+namespace Staffono.Bot.Tests.Skills.Shop;
+
+/// <summary>The identity ledger contract over the process's SQLite file, each test in a file of its own.</summary>
+public sealed class SqliteIdentityLedgerTests : IdentityLedgerContract
+{
+    private readonly TempFolder _folder = new();
+
+    protected override IIdentityLedger OpenLedger() => new SqliteIdentityLedger(SharedSqliteFile.At(_folder.File("shop.db")));
+
+    public override void Dispose()
+    {
+        _folder.Dispose();
+        base.Dispose();
+    }
+}
