@@ -27,6 +27,8 @@ public static class DirectLineEndpoints
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapGet("/attachments/{id}", GetAttachment);
         group.Map("/conversations/{conversationId}/stream", DirectLineStream.HandleAsync);
         return endpoints;
     }
@@ -214,6 +216,116 @@ public static class DirectLineEndpoints
             return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", "The activity has no type.");
         }
 
+        return await AcceptAsync(http, conversationId, token!, activity, store, feed, adapter, bot, options, time, loggers, cancellationToken);
+    }
+
+    /// <summary>
+    /// A message with files (Direct Line's upload, as Web Chat sends a photo): multipart/form-data whose part
+    /// "activity" (application/vnd.microsoft.activity) is the message and whose other parts are the files. Each
+    /// file is kept and the message carries it as an attachment with a contentUrl on this service.
+    /// </summary>
+    private static async Task<IResult> UploadAsync(
+        HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineFeed feed, DirectLineAdapter adapter, DirectLineAttachments files,
+        IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var (token, failure) = Authorize(http, tokens, conversationId);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (!http.Request.HasFormContentType)
+        {
+            return RequestBody.Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type", "Upload files as multipart/form-data, with the message in a part named 'activity'.");
+        }
+
+        var limit = options.Value.MaxAttachmentBytes;
+        if (http.Request.ContentLength > (limit * options.Value.MaxAttachmentsPerMessage) + RequestBody.MaxBytes)
+        {
+            return RequestBody.Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"Each file may be at most {limit} bytes, and a message may carry {options.Value.MaxAttachmentsPerMessage}.");
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid upload", "The body is not valid multipart/form-data: " + ex.Message);
+        }
+
+        Activity? activity = null;
+        var activityPart = form.Files.GetFile("activity");
+        if (activityPart is not null || form.ContainsKey("activity"))
+        {
+            byte[] json;
+            if (activityPart is not null)
+            {
+                using var buffer = new MemoryStream();
+                await activityPart.CopyToAsync(buffer, cancellationToken);
+                json = buffer.ToArray();
+            }
+            else
+            {
+                json = System.Text.Encoding.UTF8.GetBytes(form["activity"].ToString());
+            }
+
+            if (!ProtocolJson.TryReadInbound(json, out activity, out var error))
+            {
+                return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid activity", error!);
+            }
+        }
+
+        var uploads = form.Files.Where(f => f.Name != "activity").ToList();
+        if (uploads.Count == 0)
+        {
+            return RequestBody.Problem(StatusCodes.Status400BadRequest, "Invalid upload", "The upload carries no file.");
+        }
+
+        if (uploads.Count > options.Value.MaxAttachmentsPerMessage || uploads.Any(f => f.Length > limit))
+        {
+            return RequestBody.Problem(StatusCodes.Status413PayloadTooLarge, "Upload too large", $"Each file may be at most {limit} bytes, and a message may carry {options.Value.MaxAttachmentsPerMessage}.");
+        }
+
+        if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
+        {
+            return UnknownConversation();
+        }
+
+        activity ??= new Activity { Type = ActivityTypes.Message };
+        activity.Type = string.IsNullOrWhiteSpace(activity.Type) ? ActivityTypes.Message : activity.Type;
+        var attachments = new List<Attachment>();
+        foreach (var upload in uploads)
+        {
+            var type = string.IsNullOrWhiteSpace(upload.ContentType) ? "application/octet-stream" : upload.ContentType;
+            await using var content = upload.OpenReadStream();
+            var id = await files.SaveAsync(content, type, upload.FileName, limit, cancellationToken);
+            attachments.Add(new Attachment { ContentType = type, Name = upload.FileName, ContentUrl = $"{BaseUrl(http)}v3/directline/attachments/{id}" });
+        }
+
+        activity.Attachments = attachments;
+        return await AcceptAsync(http, conversationId, token!, activity, store, feed, adapter, bot, options, time, loggers, cancellationToken);
+    }
+
+    /// <summary>An uploaded file, by the id in its contentUrl; served with its declared type, never sniffed into something else.</summary>
+    private static IResult GetAttachment(HttpContext http, string id, DirectLineAttachments files)
+    {
+        if (files.Find(id) is not { } file)
+        {
+            return RequestBody.Problem(StatusCodes.Status404NotFound, "No such attachment", "There is no attachment with this id.");
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.CacheControl = "private, max-age=86400";
+        return Results.File(file.Path, file.ContentType, fileDownloadName: file.ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase) ? null : file.Name ?? "attachment");
+    }
+
+    /// <summary>Stores a customer's activity in the conversation, notifies readers, and runs the bot's turn on it.</summary>
+    private static async Task<IResult> AcceptAsync(
+        HttpContext http, string conversationId, DirectLineToken token, Activity activity, IDirectLineStore store, DirectLineFeed feed, DirectLineAdapter adapter,
+        IBot bot, IOptions<DirectLineOptions> options, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
         if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
         {
             return UnknownConversation();
@@ -223,7 +335,7 @@ public static class DirectLineEndpoints
         activity.Timestamp = time.GetUtcNow();
         activity.ChannelId = activity.ChannelId is ChannelIds.Webchat ? ChannelIds.Webchat : ChannelIds.DirectLine;
         activity.ServiceUrl = BaseUrl(http);
-        activity.From = new ChannelAccount(token!.UserId, activity.From?.Name, RoleTypes.User);
+        activity.From = new ChannelAccount(token.UserId, activity.From?.Name, RoleTypes.User);
         activity.Recipient = BotAccount(options.Value);
         activity.Conversation = new ConversationAccount(conversationId);
         activity.DeliveryMode = null;

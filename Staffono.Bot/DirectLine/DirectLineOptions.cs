@@ -39,6 +39,14 @@ public sealed class DirectLineOptions : IValidatableObject
     /// </summary>
     public long MaxHistoryBytes { get; set; } = 16 * 1024 * 1024;
 
+    /// <summary>Largest file a client may upload with a message (a photo of a faulty item); larger is refused with 413.</summary>
+    [Range(1024, 100L * 1024 * 1024)]
+    public long MaxAttachmentBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>Most files one upload may carry.</summary>
+    [Range(1, 20)]
+    public int MaxAttachmentsPerMessage { get; set; } = 5;
+
     /// <summary>New conversations (tokens generated without the secret) one client address may make at once...</summary>
     public int NewConversationsBurst { get; set; } = 20;
 

@@ -12,6 +12,7 @@ public static class DirectLineHostingExtensions
         builder.Services.AddOptions<DirectLineOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IDirectLineStore>(sp => new DirectLineStore(sp.GetRequiredService<Staffono.Runtime.State.SqliteDatabase>()));
         builder.Services.AddSingleton<DirectLineFeed>();
+        builder.Services.AddSingleton(sp => new DirectLineAttachments(Path.Combine(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value.DataFolder, "directline-attachments")));
         builder.Services.AddSingleton<DirectLineTokenService>();
         builder.Services.AddSingleton(sp => RuntimeHostingExtensions.ConfigureTurns(
             new DirectLineAdapter(sp.GetRequiredService<IDirectLineStore>(), sp.GetRequiredService<DirectLineFeed>(), sp.GetRequiredService<TimeProvider>()), sp));

@@ -1,0 +1,88 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Staffono.Bot.Tests.Bot;
+using Staffono.Bot.Tests.Support;
+using Staffono.Skills.Shop;
+using Xunit;
+
+namespace Staffono.Bot.Tests.Browser;
+
+/// <summary>
+/// A defective item returned on the chat page in a real browser: the customer proves the order, says it is
+/// faulty, attaches a photo with Web Chat's upload button (Direct Line's upload endpoint), picks a refund and
+/// gets an RMA number; the photo is stored with the return and is the very file the customer chose.
+/// </summary>
+public sealed class ReturnPhotoBrowserTests : IAsyncLifetime
+{
+    /// <summary>A valid 1×1 PNG, so Web Chat can show its thumbnail.</summary>
+    private static readonly byte[] Photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /// <summary>Thursday 3 December 2026, 12:00 in Moscow, moving on with real time.</summary>
+    private static readonly FixedStartTimeProvider Thursday = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+    private RunningHost _host = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Thursday), "--Outbox:Dispatch=false");
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Chromium.LaunchAsync(_playwright);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_customer_uploads_a_photo_of_a_faulty_item_and_gets_an_rma_number()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GotoAsync(_host.BaseUri.ToString());
+        await Expect(Bubble(page, "Здравствуйте! Я Staffono")).ToHaveCountAsync(1);
+        await SayAsync(page, "хочу вернуть плойку из заказа 10239, она не греется");
+        await Expect(Bubble(page, "напишите телефон или e-mail, указанный в заказе")).ToBeVisibleAsync();
+        await SayAsync(page, "8 903 555 12 34");
+        await Expect(Bubble(page, "^Что случилось\\?")).ToBeVisibleAsync();
+        await SayAsync(page, "брак");
+        await Expect(Bubble(page, "^Пришлите, пожалуйста, фото дефекта")).ToBeVisibleAsync();
+
+        // Web Chat puts the chosen file in the send box; sending posts it to Direct Line's upload endpoint.
+        await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "curler.png", MimeType = "image/png", Buffer = Photo });
+        await page.Locator("button.webchat__send-button").First.ClickAsync();
+        await Expect(Bubble(page, "Плойка.*можно вернуть")).ToBeVisibleAsync();
+        await SayAsync(page, "вернуть деньги");
+        await Expect(Bubble(page, "^Оформляю возврат")).ToBeVisibleAsync();
+        await SayAsync(page, "да");
+        await Expect(Bubble(page, "^Готово! Номер возврата: RMA-10004")).ToBeVisibleAsync();
+        await Expect(Bubble(page, "Обратную доставку оплачиваем мы")).ToBeVisibleAsync();
+
+        // The return carries the photo, and it is the file the customer chose.
+        var rma = (await _host.Services.GetRequiredService<IReturnStore>().FindAsync("RMA-10004"))!;
+        var stored = await _host.Services.GetRequiredService<IReturnPhotos>().ReadAsync(Assert.Single(rma.Photos));
+        Assert.Equal(Photo, stored!.Value.Content);
+        Assert.Equal("image/png", stored.Value.ContentType);
+        Assert.Equal(ReturnReason.Defective, rma.Reason);
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var input = page.Locator("input[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    private static ILocator Bubble(IPage page, string pattern) =>
+        page.Locator(".webchat__text-content").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(pattern) });
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
