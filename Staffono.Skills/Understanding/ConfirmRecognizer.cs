@@ -17,6 +17,11 @@ public static class ConfirmRecognizer
         "no", "nope", "nah", "no thanks", "no thank you", "don't", "dont", "do not", "not now", "n", "net",
     };
 
+    private static readonly HashSet<string> Fillers = new(StringComparer.Ordinal)
+    {
+        "ну", "хм", "хмм", "эм", "ой", "пожалуй", "вообще-то", "вообщето", "наверное", "actually", "well", "hmm", "um", "oh", "ah", "erm", "so",
+    };
+
     /// <summary>True for yes, false for no, null when the text is neither.</summary>
     public static bool? Recognize(string? text)
     {
@@ -36,8 +41,15 @@ public static class ConfirmRecognizer
             return true;
         }
 
+        // "actually no", «ну да», «хм, нет»: a word people say before deciding does not decide.
+        var words = normalized.Split(' ');
+        if (words.Length > 1 && Fillers.Contains(words[0]))
+        {
+            return Recognize(string.Join(' ', words[1..]));
+        }
+
         // "нет, лучше в пятницу" / "yes, book it": the first word decides when it is a clear yes or no.
-        var first = normalized.Split(' ')[0];
+        var first = words[0];
         if (first is "нет" or "no" or "nope")
         {
             return false;

@@ -57,6 +57,10 @@ public sealed class PromptRecognizerTests
     [InlineData("nope", false)]
     [InlineData("no thanks", false)]
     [InlineData("NO", false)]
+    [InlineData("actually no", false)]
+    [InlineData("хм, нет", false)]
+    [InlineData("ну да", true)]
+    [InlineData("well, yes please", true)]
     public void Yes_and_no(string text, bool expected)
     {
         Assert.Equal(expected, ConfirmRecognizer.Recognize(text));
@@ -67,6 +71,8 @@ public sealed class PromptRecognizerTests
     [InlineData("maybe")]
     [InlineData("")]
     [InlineData("надо подумать")]
+    [InlineData("ну")]
+    [InlineData("actually maybe")]
     public void Neither_yes_nor_no(string text)
     {
         Assert.Null(ConfirmRecognizer.Recognize(text));
