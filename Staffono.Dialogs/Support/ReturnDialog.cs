@@ -19,6 +19,7 @@ public sealed class ReturnDialog : SupportDialog
     public const string DialogId = "support.return";
     private const string Choose = DialogId + ".choice";
     private const string Photos = DialogId + ".photos";
+    private const string OfferSteps = DialogId + ".offer";
     private readonly SupportServices _support;
 
     public ReturnDialog(SupportServices support, VerifyOrderDialog verify, WorkflowServices services)
@@ -28,7 +29,8 @@ public sealed class ReturnDialog : SupportDialog
         AddDialog(verify);
         AddDialog(new ChoicePrompt(Choose));
         AddDialog(new PhotoPrompt(Photos, support));
-        AddDialog(new WaterfallDialog(DialogId + ".steps", [VerifyAsync, PickItemAsync, AskReasonAsync, AskConditionAsync, AskPhotosAsync, DecideAsync, ResolveAsync, CreateAsync]));
+        AddDialog(new WaterfallDialog(DialogId + ".steps", [VerifyAsync, PickItemAsync, AskReasonAsync, AskConditionAsync, AskPhotosAsync, DecideAsync]));
+        AddDialog(new WaterfallDialog(OfferSteps, [OfferAsync, ResolveAsync, CreateAsync]));
         InitialDialogId = DialogId + ".steps";
     }
 
@@ -122,12 +124,6 @@ public sealed class ReturnDialog : SupportDialog
             return await HandOffAsync(step, $"return of {name} from order {order.Number}: a person decides ({decision.Rule})", fields, ct);
         }
 
-        var choices = new List<Choice>();
-        foreach (var offer in decision.Offers)
-        {
-            choices.Add(new Choice(offer.Kind.ToString()) { Title = OfferTitle(language, offer) });
-        }
-
         string question;
         if (decision.Verdict == ReturnVerdict.Eligible)
         {
@@ -137,8 +133,28 @@ public sealed class ReturnDialog : SupportDialog
         {
             await RecordProgressAsync(step, "not_eligible", decision.Rule.ToString(), ct);
             question = Explain(language, decision, order) + "\n" + Texts.Get(language, "return.alternative_" + decision.Alternative.ToString().ToLowerInvariant());
-            // (A "no" always names an alternative: store credit, warranty repair or a person.)
-            if (decision.Alternative == ReturnAlternative.WarrantyRepair)
+        }
+
+        return await step.Dialog.ReplaceDialogAsync(OfferSteps, new ReturnDraft(
+            order.Number, step.GetValue<int>("item"), step.GetValue<ReturnReason>("reason"), step.GetValue<ItemCondition>("condition"), photos,
+            step.GetValue<DateTimeOffset>("started"), fields, decision.Offers.ToList(), question, decision.Verdict == ReturnVerdict.Eligible,
+            decision.Alternative == ReturnAlternative.WarrantyRepair), ct);
+    }
+
+    /// <summary>What the customer told and what the policy allows, carried to the offer and its confirmation.</summary>
+    public sealed record ReturnDraft(
+        string Number, int Item, ReturnReason Reason, ItemCondition Condition, List<string> Photos, DateTimeOffset Started,
+        Dictionary<string, string> Fields, List<ResolutionOffer> Offers, string Question, bool Eligible, bool Warranty, bool Again = false);
+
+    /// <summary>The resolutions allowed (or the alternatives), and "no, thanks"; after a "no" at the confirmation, offered again.</summary>
+    private Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken ct)
+    {
+        var draft = step.GetOptions<ReturnDraft>()!;
+        var language = step.Language;
+        var choices = draft.Offers.Select(offer => new Choice(offer.Kind.ToString()) { Title = OfferTitle(language, offer) }).ToList();
+        if (!draft.Eligible)
+        {
+            if (draft.Warranty)
             {
                 choices.Add(new Choice("warranty") { Title = Texts.Get(language, "return.option_warranty") });
             }
@@ -147,15 +163,14 @@ public sealed class ReturnDialog : SupportDialog
         }
 
         choices.Add(new Choice("no") { Title = Texts.Get(language, "return.option_no") });
-        step.SetValue("fields", fields);
-        step.SetValue("offers", decision.Offers.ToList());
-        step.SetValue("eligible", decision.Verdict == ReturnVerdict.Eligible);
-        return await step.PromptAsync(Choose, new PromptOptions { Prompt = new LogicalReply(question), Choices = choices }, ct);
+        var question = draft.Again ? Texts.Get(language, "return.pick_again") : draft.Question;
+        return step.PromptAsync(Choose, new PromptOptions { Prompt = new LogicalReply(question), Choices = choices }, ct);
     }
 
     private async Task<DialogTurnResult> ResolveAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var fields = step.GetValue<Dictionary<string, string>>("fields")!;
+        var draft = step.GetOptions<ReturnDraft>()!;
+        var fields = draft.Fields;
         var picked = ((FoundChoice)step.Result!).Value;
         var description = $"return of {fields["item"]} from order {fields["order"]}";
         switch (picked)
@@ -172,23 +187,23 @@ public sealed class ReturnDialog : SupportDialog
                 return await step.EndDialogAsync(null, ct);
         }
 
-        var offer = step.GetValue<List<ResolutionOffer>>("offers")!.First(o => o.Kind.ToString() == picked);
+        var offer = draft.Offers.First(o => o.Kind.ToString() == picked);
         step.SetValue("offer", offer);
         return await AskYesNoAsync(step, Texts.Get(step.Language, "return.confirm", fields["item"], OfferTitle(step.Language, offer)), ct);
     }
 
-    /// <summary>The customer said yes to exactly this: now, and only now, the RMA is made.</summary>
+    /// <summary>The customer said yes to exactly this: now, and only now, the RMA is made. A no offers the choices again.</summary>
     private async Task<DialogTurnResult> CreateAsync(WaterfallStepContext step, CancellationToken ct)
     {
+        var draft = step.GetOptions<ReturnDraft>()!;
         var language = step.Language;
         if (step.Result is not true)
         {
-            await RecordOutcomeAsync(step, "declined", null, ct);
-            await step.Context.SendActivityAsync(Texts.Message(language, "support.okay"), ct);
-            return await step.EndDialogAsync(null, ct);
+            return await step.Dialog.ReplaceDialogAsync(OfferSteps, draft with { Again = true }, ct);
         }
 
-        var (order, item, _) = await ItemAsync(step, ct);
+        var order = (await _support.Orders.FindAsync(draft.Number, ct))!;
+        var item = order.Items[draft.Item];
         var offer = step.GetValue<ResolutionOffer>("offer")!;
         var now = Services.Time.GetUtcNow();
         var record = await _support.Returns.CreateAsync(new ReturnRecord
@@ -196,42 +211,37 @@ public sealed class ReturnDialog : SupportDialog
             Rma = string.Empty,
             OrderNumber = order.Number,
             Sku = item.Sku,
-            Reason = step.GetValue<ReturnReason>("reason"),
-            Condition = step.GetValue<ItemCondition>("condition"),
+            Reason = draft.Reason,
+            Condition = draft.Condition,
             Resolution = offer.Kind,
             Amount = offer.Amount,
             Fee = offer.Fee,
             ContactKeys = ContactKeys(order),
             ConversationKey = CustomerIdentity.ConversationKey(step.Context),
-            Photos = step.GetValue<List<string>>("photos") ?? [],
+            Photos = draft.Photos,
             CreatedAt = now,
         }, ct);
-        var seconds = (long)(now - step.GetValue<DateTimeOffset>("started")).TotalSeconds;
+        var seconds = (long)(now - draft.Started).TotalSeconds;
         await RecordOutcomeAsync(step, "rma_created", $"{record.Rma} {offer.Kind} {offer.Amount.ToString(CultureInfo.InvariantCulture)}; {seconds} s", ct);
 
         var policy = _support.Shop.Returns;
         var shopFault = record.Reason is ReturnReason.Defective or ReturnReason.WrongItem;
-        var lines = new List<string>
+        var lines = new List<string> { Texts.Get(language, "return.created", record.Rma, SupportWording.Item(language, _support.Shop, item)) };
+        // A partial refund needs nothing sent back.
+        if (offer.Kind != Resolution.PartialRefund)
         {
-            Texts.Get(language, "return.created", record.Rma, SupportWording.Item(language, _support.Shop, item)),
-            policy.Instructions.In(language),
-            Texts.Get(language, policy.ShopPaysReturnShipping || shopFault ? "return.shipping_shop" : "return.shipping_customer"),
-            offer.Kind switch
-            {
-                Resolution.Exchange => Texts.Get(language, "return.next_exchange"),
-                Resolution.StoreCredit => Texts.Get(language, "return.next_credit", SupportWording.Money(language, offer.Amount, _support.Shop.Currency)),
-                // A partial refund needs nothing sent back.
-                _ => Texts.Get(language, offer.Kind == Resolution.PartialRefund ? "return.next_partial" : "return.next_refund",
-                    SupportWording.Money(language, offer.Amount, _support.Shop.Currency),
-                    policy.RefundDays.TryGetValue(order.PaymentMethod, out var days) ? SupportWording.Days(language, days) : Texts.Get(language, "support.days_unknown")),
-            },
-        };
-        if (offer.Kind == Resolution.PartialRefund)
-        {
-            lines.RemoveAt(1);
-            lines.RemoveAt(1);
+            lines.Add(policy.Instructions.In(language));
+            lines.Add(Texts.Get(language, policy.ShopPaysReturnShipping || shopFault ? "return.shipping_shop" : "return.shipping_customer"));
         }
 
+        lines.Add(offer.Kind switch
+        {
+            Resolution.Exchange => Texts.Get(language, "return.next_exchange"),
+            Resolution.StoreCredit => Texts.Get(language, "return.next_credit", SupportWording.Money(language, offer.Amount, _support.Shop.Currency)),
+            _ => Texts.Get(language, offer.Kind == Resolution.PartialRefund ? "return.next_partial" : "return.next_refund",
+                SupportWording.Money(language, offer.Amount, _support.Shop.Currency),
+                policy.RefundDays.TryGetValue(order.PaymentMethod, out var days) ? SupportWording.Days(language, days) : Texts.Get(language, "support.days_unknown")),
+        });
         await step.Context.SendActivityAsync(string.Join("\n", lines), ct);
         return await step.EndDialogAsync(null, ct);
     }
