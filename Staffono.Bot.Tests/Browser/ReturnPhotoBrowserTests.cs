@@ -54,9 +54,25 @@ public sealed class ReturnPhotoBrowserTests : IAsyncLifetime
         await SayAsync(page, "брак");
         await Expect(Bubble(page, "^Пришлите, пожалуйста, фото дефекта")).ToBeVisibleAsync();
 
-        // Web Chat puts the chosen file in the send box; sending posts it to Direct Line's upload endpoint.
+        // Web Chat takes the chosen file into the send box (reading it takes a moment); sending posts it to Direct Line's
+        // upload endpoint and shows it as the customer's message. A click before Web Chat has taken the file sends nothing,
+        // so the test clicks again until the customer's message with the file is there.
         await page.Locator("input[type=file]").First.SetInputFilesAsync(new FilePayload { Name = "curler.png", MimeType = "image/png", Buffer = Photo });
-        await page.Locator("button.webchat__send-button").First.ClickAsync();
+        var sent = page.Locator(".webchat__bubble--from-user").Filter(new() { HasText = "curler.png" });
+        for (var attempt = 0; attempt < 10 && await sent.CountAsync() == 0; attempt++)
+        {
+            await page.Locator("button.webchat__send-button").First.ClickAsync();
+            try
+            {
+                await sent.First.WaitForAsync(new() { Timeout = 1000 });
+            }
+            catch (TimeoutException)
+            {
+                // Not taken yet: click again.
+            }
+        }
+
+        await Expect(sent).ToHaveCountAsync(1);
         await Expect(Bubble(page, "Плойка.*можно вернуть")).ToBeVisibleAsync();
         await SayAsync(page, "вернуть деньги");
         await Expect(Bubble(page, "^Оформляю возврат")).ToBeVisibleAsync();
