@@ -43,7 +43,14 @@ public sealed class DirectLineStore : IDirectLineStore
         columns.CommandText = "SELECT COUNT(*) FROM pragma_table_info('directline_conversations') WHERE name = 'history_bytes'";
         if (Convert.ToInt64(columns.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
         {
-            _database.Execute("ALTER TABLE directline_conversations ADD COLUMN history_bytes INTEGER NOT NULL DEFAULT 0");
+            try
+            {
+                _database.Execute("ALTER TABLE directline_conversations ADD COLUMN history_bytes INTEGER NOT NULL DEFAULT 0");
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another instance opening the same file added it between our look and our change.
+            }
         }
     }
 

@@ -53,21 +53,30 @@ public sealed class SqliteDatabase
             DefaultTimeout = 30,
         }.ToString();
 
-        using var connection = OpenForReading();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA journal_mode = WAL";
-        command.ExecuteNonQuery();
+        Execute("PRAGMA journal_mode = WAL");
     }
 
     public string Path { get; }
 
-    /// <summary>Runs schema statements once at start (CREATE TABLE IF NOT EXISTS ...).</summary>
+    /// <summary>
+    /// Runs schema statements once at start (CREATE TABLE IF NOT EXISTS ...). They are writes too, so they take the
+    /// file's write gate: several stores opening one new file at once (the journal-mode switch needs the file to
+    /// itself) otherwise met "database is locked", which SQLite's busy wait does not cover for that switch.
+    /// </summary>
     public void Execute(string sql)
     {
-        using var connection = OpenForReading();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
+        _writeGate.Wait();
+        try
+        {
+            using var connection = OpenForReading();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public SqliteConnection OpenForReading()

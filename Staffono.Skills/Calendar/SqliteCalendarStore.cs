@@ -45,7 +45,14 @@ public sealed class SqliteCalendarStore : ICalendarStore
         command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('calendar_bookings') WHERE name = 'series'";
         if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
         {
-            _database.Execute("ALTER TABLE calendar_bookings ADD COLUMN series TEXT; ALTER TABLE calendar_bookings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;");
+            try
+            {
+                _database.Execute("ALTER TABLE calendar_bookings ADD COLUMN series TEXT; ALTER TABLE calendar_bookings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;");
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another instance opening the same file added them between our look and our change.
+            }
         }
     }
 
