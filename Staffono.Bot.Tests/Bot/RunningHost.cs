@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -69,6 +70,19 @@ public sealed class RunningHost : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new RunningHost(app, owned, folder, new Uri(address.TrimEnd('/') + "/"), logs);
+    }
+
+    /// <summary>A customer's message on the Emulator channel with expectReplies; the bot's replies' texts, one per line.</summary>
+    public async Task<string> SayAsync(string conversation, string text, string locale = "en-US")
+    {
+        var response = await Client.PostAsJsonAsync("api/messages", new
+        {
+            type = "message", id = Guid.NewGuid().ToString("N"), text, locale, channelId = "emulator", deliveryMode = "expectReplies",
+            from = new { id = "u-" + conversation, role = "user" }, recipient = new { id = "bot" }, conversation = new { id = conversation }, serviceUrl = "http://127.0.0.1:1/",
+        });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return string.Join("\n", body.GetProperty("activities").EnumerateArray().Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
     }
 
     public async ValueTask DisposeAsync()

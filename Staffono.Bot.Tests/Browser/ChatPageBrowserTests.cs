@@ -67,7 +67,7 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         await page.GotoAsync(_host.BaseUri.ToString());
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(1);
 
-        var input = page.Locator("input[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        var input = WebChatPage.Input(page);
         await input.FillAsync("привет");
         await input.PressAsync("Enter");
         await Expect(Bubble(page, "^привет$")).ToBeVisibleAsync();
@@ -91,7 +91,7 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         await page.GotoAsync(_host.BaseUri.ToString());
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(1);
 
-        var input = page.Locator("input[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        var input = WebChatPage.Input(page);
         await input.FillAsync("Можно записаться на стрижку на Тверской послезавтра?");
         await input.PressAsync("Enter");
         await Expect(Bubble(page, "^Могу")).ToBeVisibleAsync();
@@ -149,7 +149,7 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         await page.GotoAsync(_host.BaseUri.ToString());
         await Expect(Bubble(page, "^Hello! I'm Staffono")).ToHaveCountAsync(1);
-        var input = page.Locator("input[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
+        var input = WebChatPage.Input(page);
         await input.FillAsync("hello there");
         await input.PressAsync("Enter");
         await Expect(Bubble(page, "^Hello! I'm Staffono")).ToHaveCountAsync(2);
@@ -173,8 +173,7 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
     }
 
     /// <summary>Message bubbles whose text matches (Web Chat also repeats texts in a hidden live region for screen readers).</summary>
-    private static ILocator Bubble(IPage page, string pattern) =>
-        page.Locator(".webchat__text-content").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(pattern) });
+    private static ILocator Bubble(IPage page, string pattern) => WebChatPage.Bubble(page, pattern);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -91,15 +91,9 @@ public sealed class OperatorConsoleBrowserTests : IAsyncLifetime
         await operatorContext.CloseAsync();
     }
 
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var input = page.Locator("input[data-id='webchat-sendbox-input'], .webchat__send-box-text-box__input").First;
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-    }
+    private static Task SayAsync(IPage page, string text) => WebChatPage.SayAsync(page, text);
 
-    private static ILocator Bubble(IPage page, string pattern) =>
-        page.Locator(".webchat__text-content").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex(pattern) });
+    private static ILocator Bubble(IPage page, string pattern) => WebChatPage.Bubble(page, pattern);
 
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Staffono.Bot.Operators;
@@ -34,12 +33,7 @@ public sealed class SupportConsoleBrowserTests : IAsyncLifetime
         await _host.DisposeAsync();
     }
 
-    private async Task SayAsync(string conversation, string text) =>
-        (await _host.Client.PostAsJsonAsync("api/messages", new
-        {
-            type = "message", id = Guid.NewGuid().ToString("N"), text, locale = "en-US", channelId = "emulator", deliveryMode = "expectReplies",
-            from = new { id = "u-" + conversation, role = "user" }, recipient = new { id = "bot" }, conversation = new { id = conversation }, serviceUrl = "http://127.0.0.1:1/",
-        })).EnsureSuccessStatusCode();
+    private Task<string> SayAsync(string conversation, string text) => _host.SayAsync(conversation, text);
 
     [Fact]
     public async Task The_console_shows_the_code_in_the_mailbox_and_the_question_to_add_to_the_faq()

@@ -36,14 +36,7 @@ public sealed class OrderStatusDialog : SupportDialog
         var language = step.Language;
         if (step.Result is not OrderCheck check || check.Order is not { } order)
         {
-            if (step.Result is OrderCheck { Locked: true } locked)
-            {
-                await RecordProgressAsync(step, "locked", locked.OrderNumber, ct);
-                await step.Context.SendActivityAsync(Texts.Message(language, "support.locked", SupportWording.Moment(language, locked.LockedUntil!.Value, _support.Profile.TimeZone)), ct);
-                return await OfferPersonAsync(step, new PersonOffer($"identity check locked for order {locked.OrderNumber}", Fields(locked.OrderNumber)), ct);
-            }
-
-            return await step.EndDialogAsync(null, ct);
+            return await NotVerifiedAsync(step, step.Result as OrderCheck, _support.Profile.TimeZone, ct);
         }
 
         step.SetValue("number", order.Number);

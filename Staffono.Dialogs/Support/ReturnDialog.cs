@@ -44,14 +44,7 @@ public sealed class ReturnDialog : SupportDialog
     {
         if (step.Result is not OrderCheck { Order: { } order } check)
         {
-            if (step.Result is OrderCheck { Locked: true } locked)
-            {
-                await RecordProgressAsync(step, "locked", locked.OrderNumber, ct);
-                await step.Context.SendActivityAsync(Texts.Message(step.Language, "support.locked", SupportWording.Moment(step.Language, locked.LockedUntil!.Value, _support.Profile.TimeZone)), ct);
-                return await OfferPersonAsync(step, new PersonOffer($"identity check locked for order {locked.OrderNumber} (return)", new() { ["order"] = locked.OrderNumber! }), ct);
-            }
-
-            return await step.EndDialogAsync(null, ct);
+            return await NotVerifiedAsync(step, step.Result as OrderCheck, _support.Profile.TimeZone, ct);
         }
 
         step.SetValue("number", order.Number);
@@ -313,11 +306,9 @@ public sealed class ReturnDialog : SupportDialog
             Prompt = new LogicalReply(Texts.Get(step.Language, questionKey)),
             Choices = values.Select(v => new Choice(v.ToString())
             {
-                Title = Texts.Get(step.Language, titlePrefix + Snake(v.ToString())),
+                Title = Texts.Get(step.Language, titlePrefix + ShopNames.Snake(v)),
                 // Other ways to say it («передумала», "it broke"), in either language: people answer in their own words.
-                Synonyms = Texts.Languages.SelectMany(l => (Texts.TryGet(l, titlePrefix + Snake(v.ToString()) + ".also") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+                Synonyms = Texts.Languages.SelectMany(l => (Texts.TryGet(l, titlePrefix + ShopNames.Snake(v) + ".also") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
             }).ToList(),
         };
-
-    private static string Snake(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 }

@@ -42,6 +42,22 @@ public abstract class SupportDialog : WorkflowDialog
     protected Task<DialogTurnResult> OfferPersonAsync(WaterfallStepContext step, PersonOffer offer, CancellationToken ct) =>
         step.Dialog.ReplaceDialogAsync(_person, offer, ct);
 
+    /// <summary>
+    /// An identity check that did not prove the order: when it locked, says until when and offers a person (the
+    /// lock is recorded); when the customer left it, the workflow simply ends.
+    /// </summary>
+    protected async Task<DialogTurnResult> NotVerifiedAsync(WaterfallStepContext step, OrderCheck? check, TimeZoneInfo zone, CancellationToken ct)
+    {
+        if (check is not { Locked: true, OrderNumber: { } number })
+        {
+            return await step.EndDialogAsync(null, ct);
+        }
+
+        await RecordProgressAsync(step, "locked", number, ct);
+        await step.Context.SendActivityAsync(Texts.Message(step.Language, "support.locked", SupportWording.Moment(step.Language, check.LockedUntil!.Value, zone)), ct);
+        return await OfferPersonAsync(step, new PersonOffer($"identity check locked for order {number} ({Workflow})", new() { ["order"] = number }), ct);
+    }
+
     /// <summary>A yes/no question of this workflow.</summary>
     protected Task<DialogTurnResult> AskYesNoAsync(WaterfallStepContext step, string text, CancellationToken ct) =>
         step.PromptAsync(_confirm, new PromptOptions { Prompt = new LogicalReply(text), MaxAttempts = 2 }, ct);

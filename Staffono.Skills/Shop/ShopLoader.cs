@@ -155,10 +155,9 @@ public static class ShopLoader
             var pascal = string.Concat((value ?? string.Empty).Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
             return System.Enum.TryParse<T>(pascal, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !pascal.Any(char.IsDigit)
                 ? parsed
-                : throw Error(path, $"unknown value '{value}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(Snake))}.");
+                : throw Error(path, $"unknown value '{value}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(ShopNames.Snake))}.");
         }
 
-        private static string Snake(string name) => string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
         private decimal Percent(decimal? value, string path) =>
             value is >= 0m and <= 100m ? value.Value : throw Error(path, $"expected a percentage from 0 to 100, found '{value}'.");

@@ -19,17 +19,7 @@ public sealed class SupportConsoleTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
 
-    private static async Task<string> SayAsync(RunningHost host, string conversation, string text)
-    {
-        var response = await host.Client.PostAsJsonAsync("api/messages", new
-        {
-            type = "message", id = Guid.NewGuid().ToString("N"), text, locale = "en-US", channelId = "emulator", deliveryMode = "expectReplies",
-            from = new { id = "u-" + conversation, role = "user" }, recipient = new { id = "bot" }, conversation = new { id = conversation }, serviceUrl = "http://127.0.0.1:1/",
-        });
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return string.Join("\n", body.GetProperty("activities").EnumerateArray().Select(a => a.TryGetProperty("text", out var t) ? t.GetString() : string.Empty));
-    }
+    private static Task<string> SayAsync(RunningHost host, string conversation, string text) => host.SayAsync(conversation, text);
 
     private static async Task<JsonElement> ConsoleAsync(RunningHost host, string path, string? key)
     {
