@@ -11,34 +11,15 @@ namespace Staffono.Bot.Tests.Browser;
 /// The whole handoff loop in a real browser, on a business without Teams: a customer on the chat page asks for a
 /// person; an operator, in a second browser context on /operator, sees the ticket appear, claims it and answers;
 /// the customer reads the answer; the operator gives the conversation back and the bot answers the customer again.
+/// It is Tuesday 24 November 2026, 14:05 in Moscow: the salon is open.
 /// </summary>
-public sealed class OperatorConsoleBrowserTests : IAsyncLifetime
+public sealed class OperatorConsoleBrowserTests() : HostInBrowser(new DateTimeOffset(2026, 11, 24, 11, 5, 0, TimeSpan.Zero))
 {
-    /// <summary>Tuesday 24 November 2026, 14:05 in Moscow (the salon is open), moving on with real time.</summary>
-    private static readonly FixedStartTimeProvider Tuesday = new(new DateTimeOffset(2026, 11, 24, 11, 5, 0, TimeSpan.Zero));
-    private RunningHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Tuesday), "--Outbox:Dispatch=false");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_customer_asks_for_a_person_an_operator_claims_and_answers_in_the_console_and_gives_the_conversation_back()
     {
-        var customerContext = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
-        var operatorContext = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var customerContext = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var operatorContext = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var customer = await customerContext.NewPageAsync();
         var console = await operatorContext.NewPageAsync();
         var errors = new List<string>();
@@ -46,18 +27,18 @@ public sealed class OperatorConsoleBrowserTests : IAsyncLifetime
         console.PageError += (_, error) => errors.Add("console: " + error);
 
         // The console first: a wrong key is refused, the right one lets Anna in to an empty list.
-        await console.GotoAsync(new Uri(_host.BaseUri, "operator").ToString());
+        await console.GotoAsync(new Uri(Host.BaseUri, "operator").ToString());
         await console.GetByTestId("operator-key").FillAsync("not-the-key-at-all-1234");
         await console.GetByTestId("operator-name").FillAsync("Anna Petrova");
         await console.GetByTestId("sign-in").ClickAsync();
         await Expect(console.GetByTestId("sign-in-error")).ToBeVisibleAsync();
-        await console.GetByTestId("operator-key").FillAsync(_host.Services.GetRequiredService<OperatorKey>().Value);
+        await console.GetByTestId("operator-key").FillAsync(Host.Services.GetRequiredService<OperatorKey>().Value);
         await console.GetByTestId("sign-in").ClickAsync();
         await Expect(console.GetByTestId("ticket-list")).ToBeVisibleAsync();
         await Expect(console.GetByTestId("ticket-H-1")).ToHaveCountAsync(0);
 
         // The customer asks for a person on the chat page.
-        await customer.GotoAsync(_host.BaseUri.ToString());
+        await customer.GotoAsync(Host.BaseUri.ToString());
         await Expect(Bubble(customer, "Здравствуйте! Я Staffono")).ToHaveCountAsync(1);
         await SayAsync(customer, "позовите оператора");
         await Expect(Bubble(customer, "^Передал ваш запрос человеку .*\\(заявка H-1\\)\\. Оператор ответит здесь же")).ToBeVisibleAsync();
@@ -95,5 +76,4 @@ public sealed class OperatorConsoleBrowserTests : IAsyncLifetime
 
     private static ILocator Bubble(IPage page, string pattern) => WebChatPage.Bubble(page, pattern);
 
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

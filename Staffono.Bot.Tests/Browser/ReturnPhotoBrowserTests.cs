@@ -11,41 +11,22 @@ namespace Staffono.Bot.Tests.Browser;
 /// A defective item returned on the chat page in a real browser: the customer proves the order, says it is
 /// faulty, attaches a photo with Web Chat's upload button (Direct Line's upload endpoint), picks a refund and
 /// gets an RMA number; the photo is stored with the return and is the very file the customer chose.
+/// It is Thursday 3 December 2026, 12:00 in Moscow.
 /// </summary>
-public sealed class ReturnPhotoBrowserTests : IAsyncLifetime
+public sealed class ReturnPhotoBrowserTests() : HostInBrowser(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero))
 {
     /// <summary>A valid 1×1 PNG, so Web Chat can show its thumbnail.</summary>
     private static readonly byte[] Photo = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    /// <summary>Thursday 3 December 2026, 12:00 in Moscow, moving on with real time.</summary>
-    private static readonly FixedStartTimeProvider Thursday = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-    private RunningHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Thursday), "--Outbox:Dispatch=false");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_customer_uploads_a_photo_of_a_faulty_item_and_gets_an_rma_number()
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "ru-RU" });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
 
-        await page.GotoAsync(_host.BaseUri.ToString());
+        await page.GotoAsync(Host.BaseUri.ToString());
         await Expect(Bubble(page, "Здравствуйте! Я Staffono")).ToHaveCountAsync(1);
         await SayAsync(page, "хочу вернуть плойку из заказа 10239, она не греется");
         await Expect(Bubble(page, "напишите телефон или e-mail, указанный в заказе")).ToBeVisibleAsync();
@@ -81,8 +62,8 @@ public sealed class ReturnPhotoBrowserTests : IAsyncLifetime
         await Expect(Bubble(page, "Обратную доставку оплачиваем мы")).ToBeVisibleAsync();
 
         // The return carries the photo, and it is the file the customer chose.
-        var rma = (await _host.Services.GetRequiredService<IReturnStore>().FindAsync("RMA-10004"))!;
-        var stored = await _host.Services.GetRequiredService<IReturnPhotos>().ReadAsync(Assert.Single(rma.Photos));
+        var rma = (await Host.Services.GetRequiredService<IReturnStore>().FindAsync("RMA-10004"))!;
+        var stored = await Host.Services.GetRequiredService<IReturnPhotos>().ReadAsync(Assert.Single(rma.Photos));
         Assert.Equal(Photo, stored!.Value.Content);
         Assert.Equal("image/png", stored.Value.ContentType);
         Assert.Equal(ReturnReason.Defective, rma.Reason);
@@ -94,5 +75,4 @@ public sealed class ReturnPhotoBrowserTests : IAsyncLifetime
 
     private static ILocator Bubble(IPage page, string pattern) => WebChatPage.Bubble(page, pattern);
 
-    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }

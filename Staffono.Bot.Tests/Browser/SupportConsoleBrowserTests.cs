@@ -11,29 +11,11 @@ namespace Staffono.Bot.Tests.Browser;
 /// The console's shop panels in a real browser: the one-time code the bot kept in the mailbox (no SMTP here) is shown
 /// to the signed-in operator, and the support report lists a question nobody could answer — as text, even when the
 /// customer wrote markup.
+/// It is Thursday 3 December 2026, 12:00 in Moscow.
 /// </summary>
-public sealed class SupportConsoleBrowserTests : IAsyncLifetime
+public sealed class SupportConsoleBrowserTests() : HostInBrowser(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), "--Shop:OneTimeCode=true")
 {
-    private static readonly FixedStartTimeProvider Thursday = new(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
-    private RunningHost _host = null!;
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await RunningHost.StartAsync(null, services => services.AddSingleton<TimeProvider>(Thursday), "--Outbox:Dispatch=false", "--Shop:OneTimeCode=true");
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _host.DisposeAsync();
-    }
-
-    private Task<string> SayAsync(string conversation, string text) => _host.SayAsync(conversation, text);
+    private Task<string> SayAsync(string conversation, string text) => Host.SayAsync(conversation, text);
 
     [Fact]
     public async Task The_console_shows_the_code_in_the_mailbox_and_the_question_to_add_to_the_faq()
@@ -43,12 +25,12 @@ public sealed class SupportConsoleBrowserTests : IAsyncLifetime
         await SayAsync("c2", "do you sell <b>wigs</b> made from natural hair?");
         await SayAsync("c2", "no");
 
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "en-US" });
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, error) => errors.Add(error);
-        await page.GotoAsync(new Uri(_host.BaseUri, "operator").ToString());
-        await page.GetByTestId("operator-key").FillAsync(_host.Services.GetRequiredService<OperatorKey>().Value);
+        await page.GotoAsync(new Uri(Host.BaseUri, "operator").ToString());
+        await page.GetByTestId("operator-key").FillAsync(Host.Services.GetRequiredService<OperatorKey>().Value);
         await page.GetByTestId("operator-name").FillAsync("Anna Petrova");
         await page.GetByTestId("sign-in").ClickAsync();
 
