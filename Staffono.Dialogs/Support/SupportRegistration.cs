@@ -29,7 +29,7 @@ public static class SupportRegistration
                 profile, shop, sp.GetRequiredService<IOrderStore>(), sp.GetRequiredService<IReturnStore>(), sp.GetRequiredService<IIdentityLedger>(),
                 sp.GetRequiredService<IMessageSender>(), sp.GetRequiredService<IReturnPhotos>(),
                 sp.GetService<AttachmentFetcher>() ?? new AttachmentFetcher(new HttpClient { Timeout = TimeSpan.FromSeconds(20) }),
-                KnowledgeBuilder.Build(profile, shop), new OrderNumberRecognizer());
+                KnowledgeBuilder.Build(profile, shop), sp.GetService<OrderNumberRecognizer>() ?? new OrderNumberRecognizer());
         });
         services.AddSingleton<Workflow>(sp => new OrderStatusWorkflow(new OrderStatusDialog(Support(sp), new VerifyOrderDialog(Support(sp), Time(sp)), Shared(sp))));
         services.AddSingleton<Workflow>(sp => new ReturnsWorkflow(new ReturnDialog(Support(sp), new VerifyOrderDialog(Support(sp), Time(sp)), Shared(sp))));

@@ -81,4 +81,18 @@ public sealed class SupportConsoleTests
         Assert.DoesNotContain("10232 is on its way", answer, StringComparison.Ordinal);
         Assert.Contains("***45-67", answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_shop_with_its_own_order_numbers_is_understood_by_the_order_workflows()
+    {
+        await using var host = await RunningHost.StartAsync("--Outbox:Dispatch=false", "--Shop:DemoOrders=false", @"--Understanding:OrderNumberPattern=\bSH\d{4}\b");
+        await host.Services.GetRequiredService<Staffono.Skills.Shop.IOrderStore>().SaveAsync(new Staffono.Skills.Shop.Order
+        {
+            Number = "SH1234", Email = "anna@example.com", Items = [new("robe", "M", 1, 3900)], PaymentMethod = "card", ShippingMethod = "courier",
+            PlacedAt = Now, Status = Staffono.Skills.Shop.OrderStatus.Processing,
+        });
+
+        Assert.Contains("order SH1234", await SayAsync(host, "c4", "where is my order sh1234?"), StringComparison.Ordinal);
+        Assert.Contains("Order SH1234 is being packed", await SayAsync(host, "c4", "anna@example.com"), StringComparison.Ordinal);
+    }
 }
