@@ -63,6 +63,7 @@ public static class ShopEventsEndpoint
         var now = time.GetUtcNow();
         Func<IOrderWriter, Task> apply;
         ReturnRecord? refunded = null;
+        DateTimeOffset? refundedAt = null;
         string? problem;
         switch (type)
         {
@@ -95,6 +96,7 @@ public static class ShopEventsEndpoint
                 if (problem is null)
                 {
                     refunded = await returns.FindAsync(refund!.Rma!, ct);
+                    refundedAt = refund.At;
                     if (refunded is null)
                     {
                         return RequestBody.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown reference", $"There is no return {refund.Rma} here.");
@@ -124,7 +126,7 @@ public static class ShopEventsEndpoint
             return RequestBody.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown reference", $"There is no {ex.Reference} here yet; send it first, then this event again.");
         }
 
-        if (applied && refunded is { RefundedAt: null } && await returns.MarkRefundedAsync(refunded.Rma, Read<RefundData>(shopEvent.Data, out _)?.At ?? now, ct) is { RefundedAt: { } at })
+        if (applied && refunded is { RefundedAt: null } && await returns.MarkRefundedAsync(refunded.Rma, refundedAt ?? now, ct) is { RefundedAt: { } at })
         {
             // Refund cycle time, RMA to money back: a KPI of the returns workflow, in the conversation the return was made in.
             await outcomes.RecordAsync(new OutcomeEvent(refunded.ConversationKey, ReturnsWorkflow.WorkflowName, "refund_completed", 0, now), $"{refunded.Rma}; {(long)(at - refunded.CreatedAt).TotalSeconds} s", ct);

@@ -131,13 +131,14 @@ public sealed class ReturnDialog : SupportDialog
         return await step.Dialog.ReplaceDialogAsync(OfferSteps, new ReturnDraft(
             order.Number, step.GetValue<int>("item"), step.GetValue<ReturnReason>("reason"), step.GetValue<ItemCondition>("condition"), photos,
             step.GetValue<DateTimeOffset>("started"), fields, decision.Offers.ToList(), question, decision.Verdict == ReturnVerdict.Eligible,
-            decision.Alternative == ReturnAlternative.WarrantyRepair), ct);
+            decision.Alternative == ReturnAlternative.WarrantyRepair, decision.ShopPaysShipping, decision.RefundDays), ct);
     }
 
     /// <summary>What the customer told and what the policy allows, carried to the offer and its confirmation.</summary>
     public sealed record ReturnDraft(
         string Number, int Item, ReturnReason Reason, ItemCondition Condition, List<string> Photos, DateTimeOffset Started,
-        Dictionary<string, string> Fields, List<ResolutionOffer> Offers, string Question, bool Eligible, bool Warranty, bool Again = false);
+        Dictionary<string, string> Fields, List<ResolutionOffer> Offers, string Question, bool Eligible, bool Warranty,
+        bool ShopPaysShipping, (int Min, int Max)? RefundDays, bool Again = false);
 
     /// <summary>The resolutions allowed (or the alternatives), and "no, thanks"; after a "no" at the confirmation, offered again.</summary>
     private Task<DialogTurnResult> OfferAsync(WaterfallStepContext step, CancellationToken ct)
@@ -217,14 +218,12 @@ public sealed class ReturnDialog : SupportDialog
         var seconds = (long)(now - draft.Started).TotalSeconds;
         await RecordOutcomeAsync(step, "rma_created", $"{record.Rma} {offer.Kind} {offer.Amount.ToString(CultureInfo.InvariantCulture)}; {seconds} s", ct);
 
-        var policy = _support.Shop.Returns;
-        var shopFault = record.Reason is ReturnReason.Defective or ReturnReason.WrongItem;
         var lines = new List<string> { Texts.Get(language, "return.created", record.Rma, SupportWording.Item(language, _support.Shop, item)) };
         // A partial refund needs nothing sent back.
         if (offer.Kind != Resolution.PartialRefund)
         {
-            lines.Add(policy.Instructions.In(language));
-            lines.Add(Texts.Get(language, policy.ShopPaysReturnShipping || shopFault ? "return.shipping_shop" : "return.shipping_customer"));
+            lines.Add(_support.Shop.Returns.Instructions.In(language));
+            lines.Add(Texts.Get(language, draft.ShopPaysShipping ? "return.shipping_shop" : "return.shipping_customer"));
         }
 
         lines.Add(offer.Kind switch
@@ -233,7 +232,7 @@ public sealed class ReturnDialog : SupportDialog
             Resolution.StoreCredit => Texts.Get(language, "return.next_credit", SupportWording.Money(language, offer.Amount, _support.Shop.Currency)),
             _ => Texts.Get(language, offer.Kind == Resolution.PartialRefund ? "return.next_partial" : "return.next_refund",
                 SupportWording.Money(language, offer.Amount, _support.Shop.Currency),
-                policy.RefundDays.TryGetValue(order.PaymentMethod, out var days) ? SupportWording.Days(language, days) : Texts.Get(language, "support.days_unknown")),
+                draft.RefundDays is { } days ? SupportWording.Days(language, days) : Texts.Get(language, "support.days_unknown")),
         });
         await step.Context.SendActivityAsync(string.Join("\n", lines), ct);
         return await step.EndDialogAsync(null, ct);

@@ -34,7 +34,4 @@ internal static class SupportWording
     /// <summary>"5–10 рабочих дней" for the refund timing.</summary>
     public static string Days(string language, (int Min, int Max) days) =>
         days.Max == 0 ? Texts.Get(language, "support.days_same") : Texts.Get(language, "support.days", days.Min, days.Max);
-
-    public static string Enum<T>(string language, string prefix, T value)
-        where T : struct, Enum => Texts.Get(language, prefix + value.ToString().ToLowerInvariant());
 }

@@ -14,9 +14,6 @@ public sealed class FolderReturnPhotos(string folder) : IReturnPhotos
         ["image/heic"] = ".heic",
     };
 
-    /// <summary>The image types a return accepts.</summary>
-    public static IReadOnlyCollection<string> Types => Extensions.Keys;
-
     public async Task<string> SaveAsync(ReadOnlyMemory<byte> content, string contentType, CancellationToken cancellationToken = default)
     {
         if (!Extensions.TryGetValue(contentType, out var extension))

@@ -8,7 +8,7 @@ namespace Staffono.Skills.Shop;
 /// </summary>
 public sealed class ReturnPolicyEngine(ReturnPolicy policy, TimeZoneInfo timeZone)
 {
-    public ReturnPolicy Policy { get; } = policy ?? throw new ArgumentNullException(nameof(policy));
+    private ReturnPolicy Policy { get; } = policy ?? throw new ArgumentNullException(nameof(policy));
 
     public ReturnDecision Decide(ReturnCase request)
     {
