@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Staffono.Bot.DirectLine;
 using Staffono.Bot.Endpoints;
 using Staffono.Bot.Operators;
+using Staffono.Bot.Leads;
 using Staffono.Bot.Shop;
 using Staffono.Dialogs;
 using Staffono.Bot.Hosting;
@@ -45,6 +46,7 @@ public static class StaffonoHost
         app.MapCalendarInvites();
         app.MapOperatorConsole();
         app.MapShopEvents();
+        app.MapLeads();
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var storage = app.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

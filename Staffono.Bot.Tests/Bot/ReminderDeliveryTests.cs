@@ -236,7 +236,8 @@ public sealed class ReminderDeliveryTests : IDisposable
         var profile = Path.Combine(_data.Path, "lunch-quiet.yaml");
         File.WriteAllText(profile, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml"))
             .Replace("quiet_hours: \"22:00-09:00\"", "quiet_hours: \"13:00-15:00\"", StringComparison.Ordinal)
-            .Replace("shop: demo-shop.yaml", "shop: " + Path.Combine(AppContext.BaseDirectory, "Business", "demo-shop.yaml"), StringComparison.Ordinal));
+            .Replace("shop: demo-shop.yaml", "shop: " + Path.Combine(AppContext.BaseDirectory, "Business", "demo-shop.yaml"), StringComparison.Ordinal)
+            .Replace("leads: demo-leads.yaml", "leads: " + Path.Combine(AppContext.BaseDirectory, "Business", "demo-leads.yaml"), StringComparison.Ordinal));
         await using var connector = await LoopbackServer.StartAsync(async (context, _) => await context.Response.WriteAsJsonAsync(new { id = "ok" }));
         await using var host = await RunningHost.StartAsync(_data.Path, services => services.AddSingleton<TimeProvider>(_clock), "--Outbox:Dispatch=false", $"--Business:ProfilePath={profile}");
         await BookWithRemindersAsync(host, connector.BaseUri, new DateTime(2026, 11, 25, 16, 0, 0), "telegram/lunch");   // 2 h reminder due Wednesday 14:00

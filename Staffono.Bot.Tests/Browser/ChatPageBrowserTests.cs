@@ -74,12 +74,12 @@ public sealed class ChatPageBrowserTests : IAsyncLifetime
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(2);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Цены" }).Last.ClickAsync();
-        await Expect(Bubble(page, "Понял: вы хотите узнать цену. Этого я пока не умею")).ToBeVisibleAsync();
+        await Expect(Bubble(page, "Подскажу цену. Что вас интересует?")).ToBeVisibleAsync();
 
         await page.ReloadAsync();
         await Expect(Bubble(page, "^привет$")).ToBeVisibleAsync();
         await Expect(Bubble(page, "^Цены$")).ToBeVisibleAsync();
-        await Expect(Bubble(page, "Понял: вы хотите узнать цену. Этого я пока не умею")).ToBeVisibleAsync();
+        await Expect(Bubble(page, "Подскажу цену. Что вас интересует?")).ToBeVisibleAsync();
         await Expect(Bubble(page, "Здравствуйте! Я Staffono, помощник компании")).ToHaveCountAsync(2);
     }
 

@@ -46,6 +46,9 @@ public sealed class ConversationScenario
     /// <summary>Texts the conversation's handoff request must carry: its fields (name: value) and transcript lines.</summary>
     public ScenarioHandoff? Handoff { get; set; }
 
+    /// <summary>What the CRM must hold when the conversation ends.</summary>
+    public ScenarioCrm? Crm { get; set; }
+
     public static ConversationScenario Load(string path)
     {
         using var reader = new StreamReader(path);
@@ -58,6 +61,15 @@ public sealed class ScenarioTurn
 {
     /// <summary>The message; "{code}" stands for the one-time code last written to the mailbox.</summary>
     public string User { get; set; } = "";
+
+    /// <summary>
+    /// Instead of a message, the customer stays silent this long ("2h", "24h", "30m"): the clock moves on and what the outbox
+    /// has due for the conversation is rendered as the bot's replies of this turn.
+    /// </summary>
+    public string? Wait { get; set; }
+
+    /// <summary>The bot must say nothing this turn (a nudge a reply cancelled).</summary>
+    public bool Nothing { get; set; }
 
     /// <summary>A photo attached to the message (a small JPEG, sent inline as Web Chat and channels send files).</summary>
     public bool Photo { get; set; }
@@ -72,4 +84,19 @@ public sealed class ScenarioHandoff
 
     /// <summary>Texts that must appear in the transcript, in order.</summary>
     public List<string> Transcript { get; set; } = [];
+}
+
+/// <summary>What the CRM holds after the conversation: how many leads, and the last one's stage, tier and answers.</summary>
+public sealed class ScenarioCrm
+{
+    public int? Leads { get; set; }
+
+    public string? Stage { get; set; }
+
+    public string? Tier { get; set; }
+
+    public Dictionary<string, string> Answers { get; set; } = [];
+
+    /// <summary>Texts the lead's history must have, in order.</summary>
+    public List<string> History { get; set; } = [];
 }

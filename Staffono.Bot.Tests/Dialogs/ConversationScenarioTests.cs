@@ -7,6 +7,9 @@ using Staffono.Runtime.State;
 using Staffono.Skills.Business;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Handoff;
+using Staffono.Skills.Leads;
+using Staffono.Dialogs;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Staffono.Bot.Tests.Dialogs;
@@ -30,6 +33,46 @@ public sealed class ConversationScenarioTests
         return System.Text.RegularExpressions.Regex.Match(latest.Body, @"\b\d{6}\b").Value;
     }
 
+    /// <summary>Each expected text appears in the replies after the one before it (several may be in one reply).</summary>
+    private static void ExpectInOrder(string file, int turn, string said, List<string> expectations, List<string> replies)
+    {
+        var all = string.Join("\n", replies);
+        var at = 0;
+        foreach (var expected in expectations)
+        {
+            var found = all.IndexOf(expected, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"{file}, turn {turn} (\"{said}\"): no reply contains \"{expected}\" after what came before.\nReplies:\n{all}");
+            at = found + expected.Length;
+        }
+    }
+
+    /// <summary>
+    /// The customer says nothing for <paramref name="wait"/> ("2h", "30m"): the clock moves on, and what the outbox has due
+    /// is rendered by its workflow's renderer, as the dispatcher would, and settled. Returns what the customer would read.
+    /// </summary>
+    private static async Task<List<string>> SilenceAsync(IServiceProvider services, ManualTimeProvider clock, string wait)
+    {
+        var amount = int.Parse(wait[..^1], System.Globalization.CultureInfo.InvariantCulture);
+        clock.Advance(wait[^1] switch { 'h' => TimeSpan.FromHours(amount), 'm' => TimeSpan.FromMinutes(amount), 'd' => TimeSpan.FromDays(amount), _ => throw new FormatException($"wait: '{wait}' is not like 2h, 30m or 1d.") });
+        var outbox = (Staffono.Bot.Outbox.IOutboxStore)services.GetRequiredService<Staffono.Skills.Outbox.IOutbox>();
+        var renderers = services.GetServices<Staffono.Dialogs.Workflows.IOutboxRenderer>().ToDictionary(r => r.Kind, StringComparer.Ordinal);
+        var said = new List<string>();
+        foreach (var claimed in await outbox.ClaimDueAsync(clock.GetUtcNow(), TimeSpan.FromMinutes(1), 100, CancellationToken.None))
+        {
+            var reply = renderers.TryGetValue(claimed.Message.Kind, out var renderer) ? await renderer.RenderAsync(claimed.Message, CancellationToken.None) : null;
+            if (reply is null)
+            {
+                await outbox.MarkSkippedAsync(claimed, "no longer useful", CancellationToken.None);
+                continue;
+            }
+
+            said.Add(reply.Text);
+            await outbox.MarkSentAsync(claimed, clock.GetUtcNow(), null, CancellationToken.None);
+        }
+
+        return said;
+    }
+
     public static TheoryData<string> Scenarios => new(Directory.GetFiles(ScenarioFolder, "*.yaml").Select(Path.GetFileName).Order()!);
 
     [Theory]
@@ -48,12 +91,25 @@ public sealed class ConversationScenarioTests
         using var folder = new TempFolder();
         var clock = new ManualTimeProvider(new DateTimeOffset(scenario.Now, salon.TimeZone.GetUtcOffset(scenario.Now)).ToUniversalTime());
         var database = folder.File("staffono.db");
-        using var flow = new DialogTestFlow(new MemoryStorage(), scenario.Locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), TestBot.Factory(salon, clock, database));
+        Microsoft.Extensions.DependencyInjection.ServiceProvider? services = null;
+        using var flow = new DialogTestFlow(new MemoryStorage(), scenario.Locale, "conv-booking", ChannelIds.Webchat, _ => throw new InvalidOperationException(), (conversation, user) =>
+        {
+            services = TestBot.Compose(conversation, user, salon, clock, database);
+            return services.GetRequiredService<StaffonoBot>();
+        });
 
         var turn = 0;
         foreach (var step in scenario.Turns)
         {
             turn++;
+            if (step.Wait is { } wait)
+            {
+                var silence = await SilenceAsync(services!, clock, wait);
+                Assert.True(!step.Nothing || silence.Count == 0, $"{file}, turn {turn} (wait {wait}): the bot should have said nothing, but said:\n{string.Join("\n", silence)}");
+                ExpectInOrder(file, turn, "wait " + wait, step.Bot, silence);
+                continue;
+            }
+
             var message = flow.Message(step.User.Contains("{code}", StringComparison.Ordinal) ? step.User.Replace("{code}", await LastCodeAsync(folder.Path, clock), StringComparison.Ordinal) : step.User);
             if (step.Photo)
             {
@@ -66,12 +122,32 @@ public sealed class ConversationScenarioTests
 
             var replies = (await flow.SendActivityAsync(message)).Select(a => a.Text ?? string.Empty).ToList();
             Assert.True(flow.Errors.Count == 0, $"{file}, turn {turn}: {string.Join("\n", flow.Errors)}");
-            var at = 0;
-            foreach (var expected in step.Bot)
+            Assert.True(!step.Nothing || replies.Count == 0, $"{file}, turn {turn}: the bot should have said nothing.");
+            ExpectInOrder(file, turn, step.User, step.Bot, replies);
+        }
+
+        if (scenario.Crm is { } crm)
+        {
+            var leads = await new SqliteLeadStore(SharedSqliteFile.At(database)).SearchAsync(null, 100);
+            if (crm.Leads is { } count)
             {
-                var found = replies.FindIndex(at, r => r.Contains(expected, StringComparison.Ordinal));
-                Assert.True(found >= 0, $"{file}, turn {turn} (\"{step.User}\"): no reply contains \"{expected}\".\nReplies:\n{string.Join("\n", replies)}");
-                at = found + 1;
+                Assert.True(count == leads.Count, $"{file}: the CRM holds {leads.Count} leads, not {count}.");
+            }
+
+            var lead = leads[0];
+            Assert.True(crm.Stage is null || crm.Stage == Staffono.Skills.Shop.ShopNames.Snake(lead.Stage.ToString()), $"{file}: the lead's stage is {lead.Stage}, not {crm.Stage}.");
+            Assert.True(crm.Tier is null || crm.Tier == lead.Tier?.ToString(), $"{file}: the lead's tier is {lead.Tier}, not {crm.Tier}.");
+            foreach (var (key, value) in crm.Answers)
+            {
+                Assert.True(lead.Answers.TryGetValue(key, out var actual) && actual == value, $"{file}: the lead's answer '{key}' is '{actual}', not '{value}'.");
+            }
+
+            var line = 0;
+            foreach (var expected in crm.History)
+            {
+                var found = lead.History.ToList().FindIndex(line, h => h.What.Contains(expected, StringComparison.Ordinal));
+                Assert.True(found >= 0, $"{file}: the lead's history has no line with \"{expected}\" after line {line}:\n{string.Join("\n", lead.History.Select(h => h.What))}");
+                line = found + 1;
             }
         }
 

@@ -1,6 +1,9 @@
 using Staffono.Bot.Hosting;
 using Staffono.Bot.Shop;
+using Staffono.Dialogs.Leads;
 using Staffono.Dialogs.Support;
+using Staffono.Skills.Leads;
+using Staffono.Skills.Payments;
 using Staffono.Skills.Messaging;
 using Staffono.Skills.Shop;
 using Microsoft.Extensions.DependencyInjection;
@@ -60,6 +63,20 @@ internal static class TestBot
             services.AddSingleton<IReturnPhotos>(new FolderReturnPhotos(Path.Combine(folder, "returns")));
         }
 
+        if (profile.Leads is not null)
+        {
+            // The CRM and deposits in the test's own file; payments through the host's test checkout; photos beside the file.
+            services.AddSingleton<ILeadStore>(new SqliteLeadStore(SharedSqliteFile.At(databasePath)));
+            services.AddSingleton<IDepositStore>(new SqliteDepositStore(SharedSqliteFile.At(databasePath)));
+            services.AddSingleton<IPaymentGateway>(new Staffono.Bot.Leads.TestCheckoutGateway(() => new Uri("http://localhost:3978/")));
+            // Nudges, receipts and the after-job question go through a real outbox in the same file.
+            services.AddSingleton<Staffono.Skills.Outbox.IOutbox>(new Staffono.Bot.Outbox.OutboxStore(new Staffono.Runtime.State.SqliteDatabase(databasePath)));
+            if (profile.Shop is null)
+            {
+                services.AddSingleton<IReturnPhotos>(new FolderReturnPhotos(Path.Combine(Path.GetDirectoryName(databasePath)!, "returns")));
+            }
+        }
+
         configure?.Invoke(services);
 
         services.AddWorkflowPlatform();
@@ -67,6 +84,11 @@ internal static class TestBot
         if (profile.Shop is not null)
         {
             services.AddSupportWorkflows();
+        }
+
+        if (profile.Leads is not null)
+        {
+            services.AddLeadsWorkflow();
         }
 
         return services.BuildServiceProvider();

@@ -24,7 +24,7 @@ namespace Staffono.Bot.Tests.Dialogs;
 public sealed class WorkflowPlatformTests
 {
     // Without its shop: these tests register their own order-status workflow.
-    private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml")) with { Shop = null };
+    private static readonly BusinessProfile Salon = BusinessProfileLoader.Load(Path.Combine(AppContext.BaseDirectory, "Business", "demo-profile.yaml")) with { Shop = null, Leads = null };
 
     [Fact]
     public async Task A_registered_workflow_starts_on_its_intent_and_records_started_its_outcome_and_the_messages_it_took()

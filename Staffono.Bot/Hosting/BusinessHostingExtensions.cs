@@ -1,4 +1,5 @@
 using Staffono.Bot.Outbox;
+using Staffono.Bot.Leads;
 using Staffono.Bot.Shop;
 using Staffono.Dialogs.Booking;
 using Staffono.Dialogs.Workflows;
@@ -47,6 +48,7 @@ public static class BusinessHostingExtensions
         builder.Services.AddWorkflowPlatform();
         builder.Services.AddBookingWorkflow((section.Get<BusinessOptions>() ?? new BusinessOptions()).PublicBaseUrl);
         builder.AddShop(profile);
+        builder.AddLeads(profile);
         builder.Services.AddHostedService<ProfileCheck>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Staffono.Bot.Hosting;
 using Staffono.Dialogs.Support;
@@ -34,7 +35,7 @@ public static class ShopHostingExtensions
         builder.Services.AddSingleton<IMessageSender>(sp => string.IsNullOrWhiteSpace(options.Smtp.Host)
             ? sp.GetRequiredService<MailboxFolder>()
             : new SmtpMessageSender(options.Smtp, sp.GetRequiredService<MailboxFolder>()));
-        builder.Services.AddSingleton<IReturnPhotos>(sp => new FolderReturnPhotos(Path.Combine(DataFolder(sp), "returns")));
+        builder.Services.TryAddSingleton<IReturnPhotos>(sp => new FolderReturnPhotos(Path.Combine(DataFolder(sp), "returns")));
         builder.Services.AddSingleton(new AttachmentFetcher(new HttpClient { Timeout = TimeSpan.FromSeconds(20) }, options.MaxPhotoBytes));
         builder.Services.AddSingleton(sp =>
         {

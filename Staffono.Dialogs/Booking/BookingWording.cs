@@ -22,11 +22,12 @@ public static class BookingWording
     };
 
     /// <summary>"Стрижка, завтра в 11:00, адрес: ..." for one booking.</summary>
+    /// <remarks>A booking may be the home-services line's (a cleaning job, a site visit): its service and place are the line's.</remarks>
     public static string Describe(string language, Skills.Calendar.Booking booking, BusinessProfile profile, DateTime now) =>
         Texts.Get(language, "booking.summary",
-            profile.Services.First(s => s.Id == booking.Slot.ServiceId).Name.In(language),
+            (profile.Services.FirstOrDefault(s => s.Id == booking.Slot.ServiceId) ?? profile.Leads?.Line.Services.FirstOrDefault(s => s.Id == booking.Slot.ServiceId))?.Name.In(language) ?? booking.Slot.ServiceId,
             When(language, booking.Slot.Start, now),
-            profile.Locations.First(l => l.Id == booking.Slot.LocationId).Address.In(language));
+            (profile.Locations.FirstOrDefault(l => l.Id == booking.Slot.LocationId) ?? profile.Leads?.Line.Locations.FirstOrDefault(l => l.Id == booking.Slot.LocationId))?.Address.In(language) ?? booking.Slot.LocationId);
 
     public static string JoinOr(string language, IReadOnlyList<string> items) =>
         items.Count == 1 ? items[0] : string.Join(", ", items.Take(items.Count - 1)) + Texts.Get(language, "booking.or") + items[^1];

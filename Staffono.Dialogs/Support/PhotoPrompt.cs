@@ -12,8 +12,13 @@ namespace Staffono.Dialogs.Support;
 /// no larger than the fetcher's limit by its first bytes as well as its declared type, and stored with the
 /// return. Anything else is asked again, naming the limits.
 /// </summary>
-public sealed class PhotoPrompt(string id, SupportServices support) : Prompt<List<string>>(id)
+public sealed class PhotoPrompt(string id, Workflows.AttachmentFetcher attachments, IReturnPhotos photos) : Prompt<List<string>>(id)
 {
+    public PhotoPrompt(string id, SupportServices support)
+        : this(id, support?.Attachments ?? throw new ArgumentNullException(nameof(support)), support.Photos)
+    {
+    }
+
     /// <summary>An attached image is the answer this prompt waits for; saying so must not store it twice.</summary>
     public override Task<bool> ExpectsAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken = default) =>
         Task.FromResult(Images(turnContext.Activity).Count > 0);
@@ -23,12 +28,12 @@ public sealed class PhotoPrompt(string id, SupportServices support) : Prompt<Lis
         var saved = new List<string>();
         foreach (var attachment in Images(turnContext.Activity))
         {
-            if (await support.Attachments.FetchAsync(attachment, cancellationToken) is not { } bytes || Sniff(bytes) is not { } type)
+            if (await attachments.FetchAsync(attachment, cancellationToken) is not { } bytes || Sniff(bytes) is not { } type)
             {
                 return PromptRecognizerResult<List<string>>.NotRecognized;
             }
 
-            saved.Add(await support.Photos.SaveAsync(bytes, type, cancellationToken));
+            saved.Add(await photos.SaveAsync(bytes, type, cancellationToken));
         }
 
         return saved.Count > 0 ? new PromptRecognizerResult<List<string>>(true, saved) : PromptRecognizerResult<List<string>>.NotRecognized;

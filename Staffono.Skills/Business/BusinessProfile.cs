@@ -15,4 +15,7 @@ public sealed record BusinessProfile(
 {
     /// <summary>The shop behind order status, returns and product questions, when the profile names a shop file.</summary>
     public Shop.Shop? Shop { get; init; }
+
+    /// <summary>Lead qualification and the home-services line (quotes, deposits, jobs), when the profile names a leads file.</summary>
+    public Leads.LeadsSetup? Leads { get; init; }
 }

@@ -67,6 +67,14 @@ public static class BusinessProfileLoader
             profile = profile with { Shop = Shop.ShopLoader.Load(Path.IsPathRooted(shopFile) ? shopFile : Path.Combine(folder, shopFile)) };
         }
 
+        // Leads and the home-services line are a file of their own too: a salon without them has none.
+        if (root.Children.TryGetValue(new YamlScalarNode("leads"), out var leadsNode))
+        {
+            var leadsFile = leadsNode is YamlScalarNode { Value: { Length: > 0 } file } ? file : throw new BusinessProfileException($"{name}:{leadsNode.Start.Line}: leads: expected the leads file's name, such as demo-leads.yaml.");
+            var folder = Path.GetDirectoryName(Path.GetFullPath(name)) ?? ".";
+            profile = profile with { Leads = Leads.LeadsLoader.Load(Path.IsPathRooted(leadsFile) ? leadsFile : Path.Combine(folder, leadsFile), profile) };
+        }
+
         return profile;
     }
 
@@ -142,7 +150,7 @@ public static class BusinessProfileLoader
 
     private sealed class Reader(string file)
     {
-        private static readonly string[] RootKeys = ["business", "shop", "locations", "services", "staff", "closed_days", "booking"];
+        private static readonly string[] RootKeys = ["business", "shop", "leads", "locations", "services", "staff", "closed_days", "booking"];
         private static readonly string[] BusinessKeys = ["name", "time_zone"];
         private static readonly string[] LocationKeys = ["id", "name", "address"];
         private static readonly string[] TextKeys = ["ru", "en"];

@@ -64,7 +64,15 @@ public sealed class CalendarPlugin(BusinessProfile profile, ICalendarStore store
     public Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId, DialogGrant grant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(grant);
-        return store.BookAsync(slot, customer, replacesBookingId, cancellationToken);
+        return store.BookAsync(slot, customer, replacesBookingId, null, cancellationToken);
+    }
+
+    /// <summary>Books a paid job with the notes its crew needs (address, access). Dialog only: the payment confirmed it.</summary>
+    [KernelFunction("book_job"), DialogOnly]
+    public Task<Booking?> BookJobAsync(Slot slot, Customer customer, string notes, DialogGrant grant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        return store.BookAsync(slot, customer, null, notes, cancellationToken);
     }
 
     /// <summary>The customer's own upcoming bookings (who the customer is comes from the channel, so a model never chooses it).</summary>

@@ -19,8 +19,11 @@ public interface ICalendarStore
     /// </summary>
     Task<HoldResult> HoldAsync(Slot slot, string holderKey, TimeSpan duration, TimeSpan maxHeldPerStaffDay, CancellationToken cancellationToken = default);
 
-    /// <summary>Books <paramref name="slot"/> if it is still free (the customer's own hold does not count against it), moving <paramref name="replacesBookingId"/> when given; null otherwise.</summary>
-    Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Books <paramref name="slot"/> if it is still free (the customer's own hold does not count against it), moving <paramref name="replacesBookingId"/>
+    /// when given; null otherwise. <paramref name="notes"/> are for the people doing the work (a job's address and how to get in).
+    /// </summary>
+    Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, string? notes = null, CancellationToken cancellationToken = default);
 
     /// <summary>The customer's bookings starting after <paramref name="after"/>, matched by channel user or phone, earliest first.</summary>
     Task<IReadOnlyList<Booking>> BookingsOfAsync(Customer customer, DateTime after, CancellationToken cancellationToken = default);

@@ -13,7 +13,7 @@ namespace Staffono.Skills.Calendar;
 /// </summary>
 public sealed class SqliteCalendarStore : ICalendarStore
 {
-    private const string BookingColumns = "id, service_id, staff_id, location_id, start_ticks, end_ticks, customer_key, customer_name, customer_phone, ics_token, cancelled, series, sequence";
+    private const string BookingColumns = "id, service_id, staff_id, location_id, start_ticks, end_ticks, customer_key, customer_name, customer_phone, ics_token, cancelled, series, sequence, notes";
 
     private readonly ISqliteFile _database;
     private readonly TimeProvider _time;
@@ -34,6 +34,7 @@ public sealed class SqliteCalendarStore : ICalendarStore
                 start_ticks INTEGER NOT NULL, end_ticks INTEGER NOT NULL, holder_key TEXT NOT NULL, expires_ticks INTEGER NOT NULL);
             """);
         AddSeriesColumnsToOlderFiles();
+        AddColumnToOlderFiles("notes", "ALTER TABLE calendar_bookings ADD COLUMN notes TEXT;");
         _database.Execute("CREATE INDEX IF NOT EXISTS calendar_bookings_series ON calendar_bookings (series, sequence)");
     }
 
@@ -52,6 +53,26 @@ public sealed class SqliteCalendarStore : ICalendarStore
             catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
             {
                 // Another instance opening the same file added them between our look and our change.
+            }
+        }
+    }
+
+    /// <summary>Files made before bookings had <paramref name="column"/>: it is added, empty.</summary>
+    private void AddColumnToOlderFiles(string column, string sql)
+    {
+        using var connection = _database.OpenForReading();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('calendar_bookings') WHERE name = $name";
+        command.Parameters.AddWithValue("$name", column);
+        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            try
+            {
+                _database.Execute(sql);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // Another instance opening the same file added it between our look and our change.
             }
         }
     }
@@ -127,7 +148,7 @@ public sealed class SqliteCalendarStore : ICalendarStore
     }
 
     /// <inheritdoc/>
-    public async Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, CancellationToken cancellationToken = default)
+    public async Task<Booking?> BookAsync(Slot slot, Customer customer, string? replacesBookingId = null, string? notes = null, CancellationToken cancellationToken = default)
     {
         return await InTransactionAsync(async (connection, transaction) =>
         {
@@ -136,7 +157,7 @@ public sealed class SqliteCalendarStore : ICalendarStore
                 return null;
             }
 
-            var booking = new Booking(NewId(), slot, customer, NewToken());
+            var booking = new Booking(NewId(), slot, customer, NewToken(), Notes: notes);
             if (replacesBookingId is not null)
             {
                 // Only the customer's own live booking can be moved; the new one continues its series.
@@ -160,10 +181,10 @@ public sealed class SqliteCalendarStore : ICalendarStore
             }
 
             await ExecuteAsync(connection, transaction,
-                $"INSERT INTO calendar_bookings ({BookingColumns}) VALUES ($id, $service, $staff, $location, $start, $end, $key, $name, $phone, $token, 0, $series, $sequence)", cancellationToken,
+                $"INSERT INTO calendar_bookings ({BookingColumns}) VALUES ($id, $service, $staff, $location, $start, $end, $key, $name, $phone, $token, 0, $series, $sequence, $notes)", cancellationToken,
                 ("$id", booking.Id), ("$service", slot.ServiceId), ("$staff", slot.StaffId), ("$location", slot.LocationId),
                 ("$start", slot.Start.Ticks), ("$end", slot.End.Ticks), ("$key", customer.Key), ("$name", (object?)customer.Name ?? DBNull.Value),
-                ("$phone", (object?)customer.Phone ?? DBNull.Value), ("$token", booking.IcsToken), ("$series", (object?)booking.SeriesId ?? DBNull.Value), ("$sequence", booking.Sequence));
+                ("$phone", (object?)customer.Phone ?? DBNull.Value), ("$token", booking.IcsToken), ("$series", (object?)booking.SeriesId ?? DBNull.Value), ("$sequence", booking.Sequence), ("$notes", (object?)notes ?? DBNull.Value));
             await ExecuteAsync(connection, transaction, "DELETE FROM calendar_holds WHERE holder_key = $key", cancellationToken, ("$key", customer.Key));
             return booking;
         }, cancellationToken);
@@ -240,7 +261,7 @@ public sealed class SqliteCalendarStore : ICalendarStore
         {
             var slot = new Slot(reader.GetString(1), reader.GetString(2), reader.GetString(3), new DateTime(reader.GetInt64(4)), new DateTime(reader.GetInt64(5)));
             var customer = new Customer(reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7), reader.IsDBNull(8) ? null : reader.GetString(8));
-            result.Add(new Booking(reader.GetString(0), slot, customer, reader.GetString(9), reader.GetInt64(10) != 0, reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(12)));
+            result.Add(new Booking(reader.GetString(0), slot, customer, reader.GetString(9), reader.GetInt64(10) != 0, reader.IsDBNull(11) ? null : reader.GetString(11), reader.GetInt32(12), reader.IsDBNull(13) ? null : reader.GetString(13)));
         }
 
         return result;

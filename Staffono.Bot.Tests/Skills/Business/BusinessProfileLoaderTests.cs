@@ -68,7 +68,7 @@ public sealed class BusinessProfileLoaderTests : IDisposable
         // Text that is not UTF-8.
         { 21, 1, "    name: Ол«FF»га", "21: the file is not valid UTF-8 here; save it as UTF-8." },
         // Unknown keys: never silently ignored, with a suggestion when one is close.
-        { 27, 1, "closed_day: [2026-12-31]", "27: closed_day: unknown key 'closed_day' (did you mean `closed_days`?); allowed here: business, shop, locations, services, staff, closed_days, booking." },
+        { 27, 1, "closed_day: [2026-12-31]", "27: closed_day: unknown key 'closed_day' (did you mean `closed_days`?); allowed here: business, shop, leads, locations, services, staff, closed_days, booking." },
         { 26, 1, "    day_off: [2026-12-24]", "26: staff[0].day_off: unknown key 'day_off' (did you mean `days_off`?); allowed here: id, name, services, hours, days_off." },
         { 17, 1, "    premuim: true", "17: services[0].premuim: unknown key 'premuim' (did you mean `premium`?); allowed here: id, name, synonyms, duration_minutes, price, premium, locations." },
         { 2, 1, "  name: Test salon\n  slogan: Best in town", "3: business.slogan: unknown key 'slogan'; allowed here: name, time_zone." },

@@ -93,6 +93,8 @@ public sealed class ShopLoaderTests : IDisposable
 
         // A copy elsewhere finds the shop file beside it, whatever the working folder.
         File.Copy(DemoProfile, _folder.File("profile.yaml"));
+        File.Copy(Path.Combine(DemoFolder, "demo-leads.yaml"), _folder.File("demo-leads.yaml"));
+        File.Copy(Path.Combine(DemoFolder, "demo-home.yaml"), _folder.File("demo-home.yaml"));
         File.WriteAllText(_folder.File("demo-shop.yaml"), File.ReadAllText(DemoShop).Replace("    price: 12900\n", "    price: 13900\n", StringComparison.Ordinal));
         var copy = BusinessProfileLoader.Load(_folder.File("profile.yaml"));
         Assert.Equal(13900m, copy.Shop!.Product("dryer-pro")!.Price);
