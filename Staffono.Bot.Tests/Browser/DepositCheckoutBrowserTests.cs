@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Staffono.Bot.Outbox;
+using Staffono.Bot.Shop;
 using Staffono.Bot.Tests.Support;
 using Staffono.Skills.Calendar;
 using Staffono.Skills.Customers;
@@ -64,6 +65,25 @@ public sealed class DepositCheckoutBrowserTests() : HostInBrowser(new DateTimeOf
         await checkout.GotoAsync(checkout.Url);
         await Expect(checkout.Locator(".done")).ToContainTextAsync("Оплачено");
         Assert.Single(await Host.Services.GetRequiredService<ICalendarStore>().BookingsOfAsync(new Customer(deposit.CustomerKey, null, null), new DateTime(2026, 12, 1)));
+
+        // The crew reports the job done: the rating question comes now, and a regular plan is offered after the stars.
+        var body = System.Text.Json.JsonSerializer.Serialize(new { id = "job-done-1", type = "job.completed", data = new { deposit = deposit.Id } });
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Host.BaseUri, "api/events")) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        request.Headers.Add(ShopEventsEndpoint.SignatureHeader, ShopEventsEndpoint.Sign(Host.Services.GetRequiredService<ShopEventsSecret>().Value, System.Text.Encoding.UTF8.GetBytes(body)));
+        using (var response = await Host.Client.SendAsync(request))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Equal(1, await Host.Services.GetRequiredService<OutboxDispatcher>().RunOnceAsync());
+        await Expect(Bubble(page, "^Как прошла уборка\\?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "5 ⭐ отлично" }).Last.ClickAsync();
+        await Expect(Bubble(page, "Хотите регулярную уборку\\?")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Раз в неделю (−20%)" }).Last.ClickAsync();
+        await Expect(Bubble(page, "^Отлично! Записал — менеджер согласует с вами расписание")).ToBeVisibleAsync();
+        var lead = (await Host.Services.GetRequiredService<ILeadStore>().FindAsync(deposit.LeadId))!;
+        Assert.Equal(("5", "weekly"), (lead.Answers["rating"], lead.Answers["recurring_plan"]));
+
         Assert.Empty(errors);
         await context.CloseAsync();
     }

@@ -11,7 +11,7 @@ namespace Staffono.Bot.Shop;
 /// <summary>
 /// <c>POST /api/events</c>: how a shop keeps the bot current. The body is one event
 /// <c>{"id", "type", "data"}</c> signed with HMAC-SHA256 over the raw body in <c>X-Staffono-Signature:
-/// sha256=&lt;hex&gt;</c>. Types: order.created and order.updated (data: the order), shipment.scanned (data:
+/// sha256=&lt;hex&gt;</c>. Types: order.created and order.updated (data: the order), job.completed (data: deposit), shipment.scanned (data:
 /// orderNumber, at, location, text, delivered), refund.completed (data: rma, at). A bad signature is 401, a
 /// malformed event 400 with the reason, and an event id seen before is acknowledged without a second effect.
 /// </summary>
@@ -64,6 +64,7 @@ public static class ShopEventsEndpoint
         Func<IOrderWriter, Task> apply;
         ReturnRecord? refunded = null;
         DateTimeOffset? refundedAt = null;
+        string? completedJob = null;
         string? problem;
         switch (type)
         {
@@ -106,8 +107,24 @@ public static class ShopEventsEndpoint
                 // Returns live in their own store (and write): the event is recorded here, the refund marked just after, once.
                 apply = _ => Task.CompletedTask;
                 break;
+            case "job.completed":
+                // A crew's app says a paid job is done: the rating question goes now rather than two hours after its planned end.
+                var job = Read<JobData>(shopEvent.Data, out problem);
+                problem ??= job is null || string.IsNullOrWhiteSpace(job.Deposit) ? "a job needs the deposit it was paid with." : null;
+                if (problem is null)
+                {
+                    completedJob = job!.Deposit;
+                    if (http.RequestServices.GetService<Staffono.Skills.Payments.IDepositStore>() is not { } deposits
+                        || await deposits.FindAsync(completedJob!, ct) is not { State: Staffono.Skills.Payments.DepositState.Paid, BookingId: not null })
+                    {
+                        return RequestBody.Problem(StatusCodes.Status422UnprocessableEntity, "Unknown reference", $"There is no paid, booked job with deposit {completedJob} here.");
+                    }
+                }
+
+                apply = _ => Task.CompletedTask;
+                break;
             default:
-                return Malformed($"unknown event type '{type}'; expected order.created, order.updated, shipment.scanned or refund.completed.");
+                return Malformed($"unknown event type '{type}'; expected order.created, order.updated, shipment.scanned, refund.completed or job.completed.");
         }
 
         if (problem is not null)
@@ -130,6 +147,11 @@ public static class ShopEventsEndpoint
         {
             // Refund cycle time, RMA to money back: a KPI of the returns workflow, in the conversation the return was made in.
             await outcomes.RecordAsync(new OutcomeEvent(refunded.ConversationKey, ReturnsWorkflow.WorkflowName, "refund_completed", 0, now), $"{refunded.Rma}; {(long)(at - refunded.CreatedAt).TotalSeconds} s", ct);
+        }
+
+        if (applied && completedJob is not null)
+        {
+            await http.RequestServices.GetRequiredService<Staffono.Dialogs.Leads.DepositPayments>().JobCompletedAsync(completedJob, ct);
         }
 
         // A replay is acknowledged (so the shop stops retrying) and says it changed nothing.
@@ -164,6 +186,8 @@ public static class ShopEventsEndpoint
     private sealed record ScanData(string? OrderNumber, DateTimeOffset? At, string? Location, string? Text, bool Delivered);
 
     private sealed record RefundData(string? Rma, DateTimeOffset? At);
+
+    private sealed record JobData(string? Deposit);
 
     private sealed class UnknownOrderException(string reference) : Exception("unknown " + reference)
     {
