@@ -21,8 +21,8 @@ public static partial class LeadAnswers
         }
 
         // «в Твери», «из Казани», "in Kazan": a place named, and not one of ours.
-        var named = NamedPlace().Match(text);
-        return named.Success ? (Signal.No, named.Groups["place"].Value) : (Signal.Unknown, null);
+        var named = NamedPlace().Matches(text).FirstOrDefault(m => !NotPlaces.Contains(m.Groups["place"].Value.Split(' ')[0].ToLowerInvariant()));
+        return named is not null ? (Signal.No, named.Groups["place"].Value) : (Signal.Unknown, null);
     }
 
     /// <summary>How soon, in days from today: a date the recognizer read, or words («срочно», "next month", «не срочно»).</summary>
@@ -30,14 +30,14 @@ public static partial class LeadAnswers
     {
         ArgumentNullException.ThrowIfNull(dates);
         var lower = text.ToLowerInvariant();
-        if (Urgent().IsMatch(lower))
-        {
-            return 1;
-        }
-
         if (Later().IsMatch(lower))
         {
             return 365;
+        }
+
+        if (Urgent().IsMatch(lower))
+        {
+            return 1;
         }
 
         if (InMonths().Match(lower) is { Success: true } months)
@@ -67,7 +67,9 @@ public static partial class LeadAnswers
     public static decimal? Budget(string text)
     {
         // A number is a budget when money words surround it: «до 10 тысяч», «15 000 ₽», "budget 5k"; «54 м²» is not.
-        var match = Money().Matches(text.ToLowerInvariant()).FirstOrDefault(m => m.Groups["k"].Length > 0 || m.Groups["cur"].Length > 0 || m.Groups["cue"].Length > 0);
+        var lower = text.ToLowerInvariant();
+        var match = Money().Matches(lower).FirstOrDefault(m => (m.Groups["k"].Length > 0 || m.Groups["cur"].Length > 0 || m.Groups["cue"].Length > 0)
+            && !AreaUnit().IsMatch(lower[(m.Groups["n"].Index + m.Groups["n"].Length)..]));
         if (match is null || !decimal.TryParse(match.Groups["n"].Value.Replace(" ", string.Empty, StringComparison.Ordinal).Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
         {
             return null;
@@ -123,6 +125,15 @@ public static partial class LeadAnswers
         return new CleaningJob(premises, area, rooms, bathrooms, frequency, extras);
     }
 
+    /// <summary>Capitalised words after «в» / "in" that are times, not places ("in December", «в Понедельник»).</summary>
+    private static readonly HashSet<string> NotPlaces = new(StringComparer.Ordinal)
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "январе", "феврале", "марте", "апреле", "мае", "июне", "июле", "августе", "сентябре", "октябре", "ноябре", "декабре",
+        "понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье",
+    };
+
     private static readonly Dictionary<string, int> RoomWords = new(StringComparer.Ordinal)
     {
         ["одн"] = 1, ["дву"] = 2, ["тре"] = 3, ["чет"] = 4, ["пят"] = 5,
@@ -146,7 +157,7 @@ public static partial class LeadAnswers
         _ => int.Parse(value, CultureInfo.InvariantCulture),
     };
 
-    [GeneratedRegex(@"(?:^|\s)(?:в|во|из|in|from|near)\s+(?<place>[A-ZА-ЯЁ][\p{L}-]+(?:\s+[A-ZА-ЯЁ][\p{L}-]+)?)")]
+    [GeneratedRegex(@"(?:^|\s)(?i:в|во|из|in|from|near)\s+(?<place>[A-ZА-ЯЁ][\p{L}-]+(?:\s+[A-ZА-ЯЁ][\p{L}-]+)?)")]
     private static partial Regex NamedPlace();
 
     [GeneratedRegex(@"срочн|как можно скорее|сегодня|завтра|asap|urgent|today|tomorrow|right away")]
@@ -170,19 +181,22 @@ public static partial class LeadAnswers
     [GeneratedRegex(@"(?<cue>бюджет\D{0,12}|до\s|около\s|примерно\s|в пределах\s|budget\D{0,12}|up to\s|around\s|about\s|under\s)?(?<n>\d[\d ]*(?:[.,]\d+)?)\s*(?<k>k\b|к\b|тыс\.?|тысяч[аи]?|thousand)?\s*(?<cur>₽|руб|р\.|rub|rubles|roubles)?")]
     private static partial Regex Money();
 
+    [GeneratedRegex(@"^\s*(?:м2|м²|кв|метр|sq|m2|m²|square)")]
+    private static partial Regex AreaUnit();
+
     [GeneratedRegex(@"согласова|посоветоваться|спрош|с мужем|с женой|с начальник|не я решаю|решает (?:муж|жена|начальник|директор)|check with|ask my|not my decision|my (?:boss|wife|husband|partner) decides")]
     private static partial Regex NotMyDecision();
 
-    [GeneratedRegex(@"решаю (?:я|сам)|я решаю|сам решаю|сама решаю|\bсам[аи]?\b|my decision|i decide|i'm the owner|i am the owner|up to me|\bme\b")]
+    [GeneratedRegex(@"решаю (?:я|сам)|я решаю|сам решаю|сама решаю|\bсам[аи]?\b|my decision|i decide|i'm the owner|i am the owner|up to me")]
     private static partial Regex MyDecision();
 
-    [GeneratedRegex(@"(?:\+7|8|\+\d{1,3})?[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}")]
+    [GeneratedRegex(@"(?<![\d+])(?=[+(\d])(?:\+7|8|\+\d{1,3})?[\s(-]*\d{3}[\s)-]*\d{3}[\s-]*\d{2}[\s-]*\d{2}")]
     private static partial Regex PhoneNumber();
 
-    [GeneratedRegex(@"[^\s@]+@[^\s@]+\.[^\s@]+")]
+    [GeneratedRegex(@"[^\s@,;:<>()]+@[^\s@,;:<>()]+\.[\p{L}]{2,}")]
     private static partial Regex EmailAddress();
 
-    [GeneratedRegex(@"\bдом\b|\bдома\b|коттедж|таунхаус|\bhouse\b|cottage")]
+    [GeneratedRegex(@"\bдом\b|частн\w* дом|коттедж|таунхаус|\bhouse\b|cottage")]
     private static partial Regex House();
 
     [GeneratedRegex(@"офис|\boffice\b")]
@@ -203,7 +217,7 @@ public static partial class LeadAnswers
     [GeneratedRegex(@"студи|studio")]
     private static partial Regex Studio();
 
-    [GeneratedRegex(@"(?<n>\d{1,2}|один|одна|одну|два|две|три|one|two|three)\s*(?:сануз|сан\.?\s*уз|ванн|туалет|bathroom|bath\b|toilet)")]
+    [GeneratedRegex(@"(?<n>\d{1,2}|один|одна|одну|два|две|три|one|two|three)\s*(?:сануз|сан\.?\s*уз|ванн|туалет|bathroom|baths?\b|toilet)")]
     private static partial Regex Bathrooms();
 
     [GeneratedRegex(@"каждую неделю|раз в неделю|еженедельн|weekly|every week|once a week")]
