@@ -87,7 +87,9 @@ public sealed partial class LeadDialog
         var score = _leads.Scorer.Score(draft.Signals(_leads, project));
         var language = step.Language;
         var summary = Summary(draft, project, score);
-        await RecordProgressAsync(step, "tier_" + score.Tier.ToString().ToLowerInvariant(), $"{score.Points} points; {summary}", ct);
+        // "key fields 4/5": the share of leads with their key fields filled is a KPI, read from these events.
+        var keyFields = new object?[] { draft.Place, draft.Days, draft.Budget, draft.DecisionMaker == Signal.Unknown ? null : draft.DecisionMaker, draft.Phone ?? draft.Email ?? CustomerOf(step).Phone }.Count(f => f is not null);
+        await RecordProgressAsync(step, "tier_" + score.Tier.ToString().ToLowerInvariant(), $"{score.Points} points; key fields {keyFields}/5; {summary}", ct);
         switch (score.Tier)
         {
             case LeadTier.A:

@@ -146,6 +146,25 @@ public sealed class ModelFunctionCallingTests : IAsyncLifetime
         Assert.Equal(1, eraser.Erased);
     }
 
+    [Fact]
+    public async Task The_crm_lets_a_model_search_and_read_leads_but_only_dialog_code_writes_them()
+    {
+        var kernel = ProductKernel();
+        var crm = kernel.Plugins["crm"];
+        Assert.Equal(["read_lead", "save_lead", "search_leads"], crm.Select(f => f.Name).Order(StringComparer.Ordinal));
+
+        var change = new Staffono.Skills.Leads.LeadChange(new Staffono.Skills.Leads.LeadContact("Анна", "+7 916 000-00-00", null, null), "webchat", "a model's guess");
+        var refused = await Assert.ThrowsAsync<KernelException>(() => kernel.InvokeAsync(crm["save_lead"], new KernelArguments { ["change"] = change }));
+        Assert.Contains("runs only from dialog code with its grant", refused.Message, StringComparison.Ordinal);
+        var found = await kernel.InvokeAsync(crm["search_leads"], new KernelArguments { ["text"] = "Анна", ["limit"] = 5 });
+        Assert.Empty(found.GetValue<IReadOnlyList<Staffono.Skills.Leads.Lead>>()!);
+
+        // The dialog's grant writes it, and then a model can find it.
+        await kernel.InvokeAsync(crm["save_lead"], new KernelArguments { ["change"] = change, ["grant"] = new DialogGrant() });
+        found = await kernel.InvokeAsync(crm["search_leads"], new KernelArguments { ["text"] = "Анна", ["limit"] = 5 });
+        Assert.Equal("L-1001", Assert.Single(found.GetValue<IReadOnlyList<Staffono.Skills.Leads.Lead>>()!).Id);
+    }
+
     /// <summary>The kernel exactly as the host composes it, with the loopback "model" as its chat client.</summary>
     private Kernel ProductKernel()
     {
