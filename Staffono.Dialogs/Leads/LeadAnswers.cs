@@ -95,10 +95,13 @@ public static partial class LeadAnswers
     {
         var lower = text.ToLowerInvariant().Replace('ё', 'е');
         Premises? premises = House().IsMatch(lower) ? Skills.Leads.Premises.House : Office().IsMatch(lower) ? Skills.Leads.Premises.Office : Flat().IsMatch(lower) ? Skills.Leads.Premises.Flat : null;
-        int? area = Area().Match(lower) is { Success: true } a ? int.Parse(a.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
-        int? rooms = RoomsWord().Match(lower) is { Success: true } word ? RoomWords[word.Groups["w"].Value[..3]]
-            : Rooms().Match(lower) is { Success: true } r ? Count(r.Groups["n"].Value) : Studio().IsMatch(lower) ? 1 : null;
-        int? bathrooms = Bathrooms().Match(lower) is { Success: true } b ? Count(b.Groups["n"].Value) : null;
+        int? area = Area().Matches(lower).LastOrDefault() is { } a ? int.Parse(a.Groups["n"].Value, CultureInfo.InvariantCulture) : null;
+        // A correction comes last («не двушка, трешка»): of several mentions, the last one counts.
+        var word = RoomsWord().Matches(lower).LastOrDefault();
+        var digits = Rooms().Matches(lower).LastOrDefault();
+        int? rooms = word is not null && (digits is null || word.Index > digits.Index) ? RoomWords[word.Groups["w"].Value[..3]]
+            : digits is not null ? Count(digits.Groups["n"].Value) : Studio().IsMatch(lower) ? 1 : null;
+        int? bathrooms = Bathrooms().Matches(lower).LastOrDefault() is { } b ? Count(b.Groups["n"].Value) : null;
         CleaningFrequency? frequency = Weekly().IsMatch(lower) ? CleaningFrequency.Weekly : Monthly().IsMatch(lower) ? CleaningFrequency.Monthly : Once().IsMatch(lower) ? CleaningFrequency.Once : null;
         var extras = new HashSet<CleaningExtra>();
         if (Windows().IsMatch(lower))
