@@ -33,28 +33,10 @@ public sealed class SqliteCalendarStore : ICalendarStore
                 id TEXT PRIMARY KEY NOT NULL, service_id TEXT NOT NULL, staff_id TEXT NOT NULL, location_id TEXT NOT NULL,
                 start_ticks INTEGER NOT NULL, end_ticks INTEGER NOT NULL, holder_key TEXT NOT NULL, expires_ticks INTEGER NOT NULL);
             """);
-        AddSeriesColumnsToOlderFiles();
+        // Files made before bookings had versions: each booking there is its own series (a NULL series: a booking never moved).
+        AddColumnToOlderFiles("series", "ALTER TABLE calendar_bookings ADD COLUMN series TEXT; ALTER TABLE calendar_bookings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;");
         AddColumnToOlderFiles("notes", "ALTER TABLE calendar_bookings ADD COLUMN notes TEXT;");
         _database.Execute("CREATE INDEX IF NOT EXISTS calendar_bookings_series ON calendar_bookings (series, sequence)");
-    }
-
-    /// <summary>Files made before bookings had versions: each booking there is its own series (a NULL series: a booking never moved).</summary>
-    private void AddSeriesColumnsToOlderFiles()
-    {
-        using var connection = _database.OpenForReading();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM pragma_table_info('calendar_bookings') WHERE name = 'series'";
-        if (Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
-        {
-            try
-            {
-                _database.Execute("ALTER TABLE calendar_bookings ADD COLUMN series TEXT; ALTER TABLE calendar_bookings ADD COLUMN sequence INTEGER NOT NULL DEFAULT 0;");
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
-            {
-                // Another instance opening the same file added them between our look and our change.
-            }
-        }
     }
 
     /// <summary>Files made before bookings had <paramref name="column"/>: it is added, empty.</summary>
