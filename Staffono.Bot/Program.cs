@@ -8,24 +8,14 @@ if (args is ["eval", .. var evalArgs])
     return EvalCommand.Run(evalArgs, Console.Out, Console.Error);
 }
 
-if (args is ["export-leads", .. var exportArgs])
-{
-    // The leads of the configured data folder as CSV: to the file named, or to standard output.
-    await using var host = StaffonoHost.Create(exportArgs.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray());
-    var store = host.Services.GetService<Staffono.Skills.Leads.ILeadStore>();
-    if (store is null)
-    {
-        Console.Error.WriteLine("This business takes no leads: name a leads file in the profile (leads: demo-leads.yaml).");
-        return 2;
-    }
-
-    return await Staffono.Bot.Leads.LeadsCsv.RunAsync(store, exportArgs.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Console.Out);
-}
+// export-leads [file] [--Setting=value ...]: the leads of the configured data folder as CSV, composed like the bot but not run.
+var exportLeads = args is ["export-leads", ..];
+var settings = exportLeads ? args[1..].Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray() : args;
 
 WebApplication app;
 try
 {
-    app = StaffonoHost.Create(args);
+    app = StaffonoHost.Create(settings);
 }
 catch (BusinessProfileException ex)
 {
@@ -41,6 +31,20 @@ catch (OptionsValidationException ex)
     }
 
     return 2;
+}
+
+if (exportLeads)
+{
+    await using (app)
+    {
+        if (app.Services.GetService<Staffono.Skills.Leads.ILeadStore>() is not { } store)
+        {
+            Console.Error.WriteLine("This business takes no leads: name a leads file in the profile (leads: demo-leads.yaml).");
+            return 2;
+        }
+
+        return await Staffono.Bot.Leads.LeadsCsv.RunAsync(store, args[1..].FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)), Console.Out);
+    }
 }
 
 app.Run();

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Staffono.Bot.Hosting;
 using Staffono.Skills.Leads;
 
 namespace Staffono.Bot.Leads;
@@ -79,8 +79,7 @@ public sealed class CrmWebhookSender(ILeadStore leads, HttpClient http, CrmWebho
     }
 
     /// <summary>"sha256=" and the lower-case hex HMAC-SHA256 of the body.</summary>
-    public static string Sign(string key, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(key), Encoding.UTF8.GetBytes(body)));
+    public static string Sign(string key, string body) => WebhookSignature.Sign(key, Encoding.UTF8.GetBytes(body));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Staffono.Bot.Endpoints;
 using Staffono.Dialogs.Leads;
 using Staffono.Skills.Payments;
@@ -87,7 +86,7 @@ public static class StripeWebhookEndpoint
             return Results.Json(new { ignored = type });
         }
 
-        var session = ReadSession(stripeEvent, json);
+        var session = ReadSession(stripeEvent);
         if (session is null)
         {
             return Malformed("a checkout session event needs data.object.");
@@ -115,38 +114,14 @@ public static class StripeWebhookEndpoint
         };
     }
 
-    /// <summary>The session's payment status and our deposit id: from Stripe.net's typed session, or the raw JSON when it has none.</summary>
-    private static SessionFields? ReadSession(StripeEvent stripeEvent, string json)
-    {
-        if (stripeEvent.Data?.Object is StripeCheckoutSession typed)
-        {
-            var metadata = typed.Metadata is { } m && m.TryGetValue("deposit", out var d) ? d : null;
-            return new SessionFields(typed.PaymentStatus, Reference(typed.ClientReferenceId, metadata));
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            if (!document.RootElement.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
-                || !data.TryGetProperty("object", out var session) || session.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            var metadata = session.TryGetProperty("metadata", out var m) && m.ValueKind == JsonValueKind.Object ? Text(m, "deposit") : null;
-            return new SessionFields(Text(session, "payment_status"), Reference(Text(session, "client_reference_id"), metadata));
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    /// <summary>The session's payment status and our deposit id (the client reference, else the metadata), as Stripe.net read them.</summary>
+    private static SessionFields? ReadSession(StripeEvent stripeEvent) =>
+        stripeEvent.Data?.Object is StripeCheckoutSession session
+            ? new SessionFields(session.PaymentStatus, Reference(session.ClientReferenceId, session.Metadata is { } m && m.TryGetValue("deposit", out var d) ? d : null))
+            : null;
 
     private static string? Reference(string? clientReferenceId, string? metadata) =>
         !string.IsNullOrWhiteSpace(clientReferenceId) ? clientReferenceId.Trim() : metadata?.Trim();
-
-    private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static IResult BadSignature() => RequestBody.Problem(
         StatusCodes.Status400BadRequest,
@@ -189,18 +164,7 @@ public static class StripeWebhookEndpoint
 
     private static string Ru(Deposit deposit, string ru, string en) => WebUtility.HtmlEncode(deposit.Language == "ru" ? ru : en);
 
-    private static IResult Page(HttpStatusCode status, string title, string body) => Results.Content($$"""
-        <!doctype html>
-        <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>
-          body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }
-          .done { color: #1a7f37; }
-        </style></head>
-        <body>
-        {{body}}
-        </body></html>
-        """, "text/html; charset=utf-8", Encoding.UTF8, (int)status);
+    private static IResult Page(HttpStatusCode status, string title, string body) => PaymentPages.Render(status, title, body);
 
     private sealed record SessionFields(string? PaymentStatus, string? DepositId);
 }

@@ -76,20 +76,5 @@ public static class TestCheckoutEndpoints
 
     private static string Paid(string language) => language == "ru" ? "Оплачено" : "Paid";
 
-    private static IResult Page(HttpStatusCode status, string title, string body) => Results.Content($$"""
-        <!doctype html>
-        <html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}}</title>
-        <style>
-          body { font-family: system-ui, sans-serif; max-width: 28rem; margin: 2rem auto; padding: 0 1rem; }
-          .test { background: #fff3cd; border: 1px solid #e0c25c; padding: .6rem .8rem; border-radius: .4rem; }
-          .amount { font-size: 2rem; margin: 1rem 0; }
-          button { font-size: 1.1rem; padding: .6rem 1.4rem; }
-          .done { font-size: 1.4rem; color: #1a7f37; }
-        </style></head>
-        <body>
-        <p class="test"><b>ТЕСТОВЫЙ ПЛАТЁЖ / TEST PAYMENT</b> — деньги не списываются, это демонстрационная страница оплаты Staffono. No money moves; this is Staffono's demo checkout.</p>
-        {{body}}
-        </body></html>
-        """, "text/html; charset=utf-8", System.Text.Encoding.UTF8, (int)status);
+    private static IResult Page(HttpStatusCode status, string title, string body) => PaymentPages.Render(status, title, body, testPayment: true);
 }

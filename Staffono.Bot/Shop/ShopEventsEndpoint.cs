@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Staffono.Bot.Endpoints;
+using Staffono.Bot.Hosting;
 using Staffono.Dialogs.Support;
 using Staffono.Skills.Analytics;
 using Staffono.Skills.Shop;
@@ -27,8 +26,7 @@ public static class ShopEventsEndpoint
     }
 
     /// <summary>The signature a body must carry: "sha256=" and the lower-case hex HMAC.</summary>
-    public static string Sign(string secret, ReadOnlySpan<byte> body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body));
+    public static string Sign(string secret, ReadOnlySpan<byte> body) => WebhookSignature.Sign(secret, body);
 
     private static async Task<IResult> HandleAsync(HttpContext http, ShopEventsSecret secret, IOrderStore orders, IReturnStore returns, IOutcomeLog outcomes, TimeProvider time, CancellationToken ct)
     {
@@ -40,7 +38,7 @@ public static class ShopEventsEndpoint
 
         // The signature first: nothing about an unsigned body is looked at, not even whether it is JSON.
         var presented = http.Request.Headers[SignatureHeader].ToString();
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(presented), Encoding.ASCII.GetBytes(Sign(secret.Value, body))))
+        if (!WebhookSignature.Matches(presented, secret.Value, body))
         {
             return RequestBody.Problem(StatusCodes.Status401Unauthorized, "Bad signature", $"Sign the raw body with HMAC-SHA256 and the shop's events secret, and send it as {SignatureHeader}: sha256=<hex>.");
         }

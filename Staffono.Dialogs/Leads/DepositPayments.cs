@@ -79,7 +79,8 @@ public sealed class DepositPayments(LeadsServices leads, LeadNudges nudges, Work
             await outbox.EnqueueAsync(new OutboxMessage($"leads/{deposit.Id}/paid", PaidKind, now, null, deposit.ConversationReference, deposit.CustomerKey, deposit.Language, payload, Transactional: true), cancellationToken);
             if (booking is not null)
             {
-                await ScheduleAfterJobAsync(outbox, deposit, DateTime.SpecifyKind(job.Slot.End, DateTimeKind.Unspecified), cancellationToken);
+                var end = job.Slot.End + AfterJob;
+                await ScheduleAfterJobAsync(outbox, deposit, new DateTimeOffset(end, leads.Setup.Line.TimeZone.GetUtcOffset(end)), cancellationToken);
             }
         }
 
@@ -95,18 +96,15 @@ public sealed class DepositPayments(LeadsServices leads, LeadNudges nudges, Work
             return false;
         }
 
-        var now = TimeZoneInfo.ConvertTime(services.Time.GetUtcNow(), leads.Setup.Line.TimeZone).DateTime;
-        await ScheduleAfterJobAsync(outbox, deposit, now - AfterJob, cancellationToken);
+        await ScheduleAfterJobAsync(outbox, deposit, services.Time.GetUtcNow(), cancellationToken);
         return true;
     }
 
-    private Task ScheduleAfterJobAsync(IOutbox outbox, Deposit deposit, DateTime jobEndLocal, CancellationToken cancellationToken)
-    {
-        var due = new DateTimeOffset(jobEndLocal + AfterJob, leads.Setup.Line.TimeZone.GetUtcOffset(jobEndLocal + AfterJob));
-        return outbox.EnqueueAsync(
+    /// <summary>The rating question at <paramref name="due"/>; enqueued again (a job.completed) it replaces the one not sent yet.</summary>
+    private static Task ScheduleAfterJobAsync(IOutbox outbox, Deposit deposit, DateTimeOffset due, CancellationToken cancellationToken) =>
+        outbox.EnqueueAsync(
             new OutboxMessage($"leads/{deposit.Id}/after_job", AfterJobKind, due, due + TimeSpan.FromDays(3), deposit.ConversationReference, deposit.CustomerKey, deposit.Language, JsonSerializer.Serialize(new DepositPayload(deposit.Id)), Transactional: false),
             cancellationToken);
-    }
 
     /// <summary>What the deposit's messages carry: which deposit.</summary>
     public sealed record DepositPayload(string Deposit);

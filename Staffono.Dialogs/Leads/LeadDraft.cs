@@ -43,7 +43,8 @@ public sealed record LeadDraft(
     {
         ArgumentNullException.ThrowIfNull(leads);
         ArgumentNullException.ThrowIfNull(project);
-        var soon = Days is { } days ? (days <= leads.Setup.Scoring.TimelineDays ? Signal.Yes : Signal.No) : Signal.Unknown;
+        var today = leads.LocalNow.Date;
+        var soon = Days is { } days ? leads.Scorer.Soon(today.AddDays(days), today) : Signal.Unknown;
         var fits = Budget is { } budget ? (budget >= project.MinBudget ? Signal.Yes : Signal.No) : Signal.Unknown;
         return new LeadSignals(InArea, soon, fits, DecisionMaker);
     }

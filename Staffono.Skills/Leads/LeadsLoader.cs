@@ -42,15 +42,11 @@ public static class LeadsLoader
         return converter.Setup(file, line, owner);
     }
 
-    private sealed class Converter(string file)
+    private sealed class Converter(string file) : StrictFields(file)
     {
         public LeadsSetup Setup(LeadsFile f, BusinessProfile line, BusinessProfile? owner)
         {
-            var currency = Required(f.Currency, "currency");
-            if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-            {
-                throw Error("currency", $"expected a three-letter code such as RUB, found '{currency}'.");
-            }
+            var currency = Currency(f.Currency, "currency");
 
             // The line's calendar is the business's calendar: a staff id used twice would make two people one.
             foreach (var staff in line.Staff.Where(s => owner?.Staff.Any(o => o.Id == s.Id) == true))
@@ -81,13 +77,7 @@ public static class LeadsLoader
             }
 
             var projects = (f.Projects ?? throw Error("projects", "is missing.")).Select((p, i) => Project(p, $"projects[{i}]")).ToList();
-            for (var i = 1; i < projects.Count; i++)
-            {
-                if (projects.Take(i).Any(p => p.Id == projects[i].Id))
-                {
-                    throw Error($"projects[{i}].id", $"'{projects[i].Id}' is used twice.");
-                }
-            }
+            Unique(projects.Select(p => p.Id).ToList(), "projects", "id");
 
             if (projects.Count(p => p.Quote) > 1)
             {
@@ -167,31 +157,6 @@ public static class LeadsLoader
         }
 
         private decimal Amount(decimal? value, string path) => value is >= 0m ? value.Value : throw Error(path, $"expected an amount of 0 or more, found '{value}'.");
-
-        private T Enum<T>(string? value, string path)
-            where T : struct, System.Enum
-        {
-            var pascal = string.Concat((value ?? string.Empty).Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
-            return System.Enum.TryParse<T>(pascal, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !pascal.Any(char.IsDigit)
-                ? parsed
-                : throw Error(path, $"unknown value '{value}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(Shop.ShopNames.Snake))}.");
-        }
-
-        private int Range(int? value, int min, int max, string path) =>
-            value is { } v && v >= min && v <= max ? v : throw Error(path, $"expected a number from {min} to {max}, found '{value}'.");
-
-        public string Required(string? value, string path) => string.IsNullOrWhiteSpace(value) ? throw Error(path, "is missing.") : value;
-
-        private string Id(string? value, string path)
-        {
-            var id = Required(value, path);
-            return id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? id : throw Error(path, $"'{id}' may use only latin letters, digits, '-' and '_'.");
-        }
-
-        private LocalizedText Text(TextFile? text, string path) =>
-            text is { Ru: { Length: > 0 } ru, En: { Length: > 0 } en } ? new LocalizedText(ru.Trim(), en.Trim()) : throw Error(path, "needs a text in ru and in en.");
-
-        private BusinessProfileException Error(string path, string problem) => new($"{file}: {path}: {problem}");
     }
 
     // The file's shape, for YamlDotNet: an unknown key is an error with its line.
@@ -285,7 +250,7 @@ public static class LeadsLoader
         public string? JobService { get; set; }
     }
 
-    private sealed class TextFile
+    private sealed class TextFile : ILocalizedFile
     {
         public string? Ru { get; set; }
 

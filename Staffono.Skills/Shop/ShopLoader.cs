@@ -38,15 +38,11 @@ public static class ShopLoader
         return new Converter(name).Shop(file);
     }
 
-    private sealed class Converter(string file)
+    private sealed class Converter(string file) : StrictFields(file)
     {
         public Shop Shop(ShopFile f)
         {
-            var currency = Required(f.Currency, "currency");
-            if (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper))
-            {
-                throw Error("currency", $"expected a three-letter code such as RUB, found '{currency}'.");
-            }
+            var currency = Currency(f.Currency, "currency");
 
             var identity = f.Identity ?? new IdentityFile();
             var rules = new IdentityRules(identity.OneTimeCode, Range(identity.Attempts, 1, 10, "identity.attempts"), TimeSpan.FromMinutes(Range(identity.LockMinutes, 1, 24 * 60, "identity.lock_minutes")));
@@ -149,48 +145,10 @@ public static class ShopLoader
             return new FaqEntry(Id(q.Id, path + ".id"), ru, en, Text(q.Answer, path + ".answer"));
         }
 
-        private T Enum<T>(string? value, string path)
-            where T : struct, Enum
-        {
-            var pascal = string.Concat((value ?? string.Empty).Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
-            return System.Enum.TryParse<T>(pascal, ignoreCase: false, out var parsed) && System.Enum.IsDefined(parsed) && !pascal.Any(char.IsDigit)
-                ? parsed
-                : throw Error(path, $"unknown value '{value}'; expected one of {string.Join(", ", System.Enum.GetNames<T>().Select(ShopNames.Snake))}.");
-        }
-
-
         private decimal Percent(decimal? value, string path) =>
             value is >= 0m and <= 100m ? value.Value : throw Error(path, $"expected a percentage from 0 to 100, found '{value}'.");
 
-        private int Range(int value, int min, int max, string path) =>
-            value >= min && value <= max ? value : throw Error(path, $"expected a number from {min} to {max}, found {value}.");
-
-        private string Required(string? value, string path) => string.IsNullOrWhiteSpace(value) ? throw Error(path, "is missing.") : value;
-
-        private string Id(string? value, string path)
-        {
-            var id = Required(value, path);
-            return id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? id : throw Error(path, $"'{id}' may use only latin letters, digits, '-' and '_'.");
-        }
-
-        private LocalizedText Text(TextFile? text, string path) =>
-            text is { Ru: { Length: > 0 } ru, En: { Length: > 0 } en } ? new LocalizedText(ru.Trim(), en.Trim()) : throw Error(path, "needs a text in ru and in en.");
-
         private LocalizedText? Optional(TextFile? text, string path) => text is null ? null : Text(text, path);
-
-        private void Unique(IReadOnlyList<string> ids, string path, string key)
-        {
-            for (var i = 1; i < ids.Count; i++)
-            {
-                var first = ids.Take(i).ToList().IndexOf(ids[i]);
-                if (first >= 0)
-                {
-                    throw Error($"{path}[{i}].{key}", $"'{ids[i]}' is already used by {path}[{first}].");
-                }
-            }
-        }
-
-        private BusinessProfileException Error(string path, string problem) => new($"{file}: {path}: {problem}");
     }
 
     // The file's shape, for YamlDotNet: an unknown key is an error with its line.
@@ -278,7 +236,7 @@ public static class ShopLoader
         public List<string>? En { get; set; }
     }
 
-    private sealed class TextFile
+    private sealed class TextFile : ILocalizedFile
     {
         public string? Ru { get; set; }
         public string? En { get; set; }
