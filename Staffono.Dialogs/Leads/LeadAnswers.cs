@@ -175,7 +175,7 @@ public static partial class LeadAnswers
     [GeneratedRegex(@"(?:через|в течение)\s+(?<n>\d+|пару|двух|трех)?\s*недел|in\s+(?<n>\d+)?\s*weeks?|на этой неделе|на следующей неделе|this week|next week")]
     private static partial Regex InWeeks();
 
-    [GeneratedRegex(@"в этом месяце|в течение месяца|до конца месяца|this month|within a month|in a month")]
+    [GeneratedRegex(@"в этом месяце|в течени\w* месяца|до конца месяца|this month|within a month|in a month")]
     private static partial Regex ThisMonth();
 
     [GeneratedRegex(@"в следующем месяце|next month")]

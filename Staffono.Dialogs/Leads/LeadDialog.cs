@@ -61,13 +61,19 @@ public sealed partial class LeadDialog : WorkflowDialog
             choices.Add(new Choice(SalonChoice) { Title = Texts.Get(step.Language, "leads.salon_services") });
         }
 
-        return await step.PromptAsync(Choose, new PromptOptions { Prompt = new LogicalReply(Texts.Get(step.Language, "leads.which")), Choices = choices }, ct);
+        // A typed answer («уборка дома 120 м²») is read like the first message rather than refused as no option.
+        return await step.PromptAsync(Choose, new PromptOptions { Prompt = new LogicalReply(Texts.Get(step.Language, "leads.which")), Choices = choices, LetsOtherAnswersThrough = true }, ct);
     }
 
     private async Task<DialogTurnResult> RouteAsync(WaterfallStepContext step, CancellationToken ct)
     {
-        var chosen = ((FoundChoice)step.Result!).Value;
         var text = step.GetValue<string>("text") ?? string.Empty;
+        if (step.Result is OtherAnswer other)
+        {
+            return await step.Dialog.ReplaceDialogAsync(Intro, text + "\n" + other.Text, ct);
+        }
+
+        var chosen = ((FoundChoice)step.Result!).Value;
         if (chosen == SalonChoice)
         {
             return await SalonPriceAsync(step, text, ct);
@@ -84,9 +90,7 @@ public sealed partial class LeadDialog : WorkflowDialog
 
         var price = Texts.Get(step.Language, "leads.price", project.Name.In(step.Language), Money(step.Language, project.PriceFrom), Money(step.Language, project.PriceTo), project.Drivers.In(step.Language));
         await step.Context.SendActivityAsync(price, cancellationToken: ct);
-        return project.Quote
-            ? await step.Dialog.ReplaceDialogAsync(QuoteAsk, new QuoteDraft(lead.Id).Read(text, _leads), ct)
-            : await step.Dialog.ReplaceDialogAsync(QualifyAsk, new LeadDraft(project.Id, lead.Id).Read(text, _leads), ct);
+        return await step.Dialog.ReplaceDialogAsync(QualifyAsk, new LeadDraft(project.Id, lead.Id).Read(text, _leads), ct);
     }
 
     /// <summary>A salon service: its price and what drives it, and a button to book it. The lead is recorded too.</summary>

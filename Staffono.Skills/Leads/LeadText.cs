@@ -23,6 +23,33 @@ public static class LeadText
 
         // Russian endings are up to two letters («уборк|а», «уборк|у», «Химк|ах»); a stem of four letters or more is the word.
         var stem = Math.Min(a.Length, b.Length) - 2;
-        return stem >= 4 && Math.Abs(a.Length - b.Length) <= 2 && string.CompareOrdinal(a, 0, b, 0, stem) == 0;
+        if (stem >= 4 && Math.Abs(a.Length - b.Length) <= 2 && string.CompareOrdinal(a, 0, b, 0, stem) == 0)
+        {
+            return true;
+        }
+
+        // One slip of the finger in a long word ("cleening", «ремнот» is not long enough) is the word too.
+        return a.Length >= 6 && b.Length >= 6 && OneEditApart(a, b);
+    }
+
+    /// <summary>Equal but for one letter changed, added or dropped.</summary>
+    private static bool OneEditApart(string a, string b)
+    {
+        if (Math.Abs(a.Length - b.Length) > 1)
+        {
+            return false;
+        }
+
+        var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
+        var i = 0;
+        while (i < shorter.Length && shorter[i] == longer[i])
+        {
+            i++;
+        }
+
+        // After the first difference the rest must match: shifted by one for an added letter, aligned for a changed one.
+        return shorter.Length == longer.Length
+            ? string.CompareOrdinal(shorter, i + 1, longer, i + 1, shorter.Length) == 0
+            : string.CompareOrdinal(shorter, i, longer, i + 1, shorter.Length) == 0;
     }
 }
